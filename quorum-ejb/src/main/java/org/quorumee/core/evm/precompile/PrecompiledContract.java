@@ -1,0 +1,17 @@
+package org.quorumee.core.evm.precompile;
+
+/**
+ * A contract implemented natively at a fixed address (0x01 ...). Pure: the same input always gives
+ * the same gas and output.
+ */
+public interface PrecompiledContract {
+
+    /** Gas charged for running on {@code input}; may exceed the gas available (then the call fails). */
+    long gasRequirement(byte[] input);
+
+    /**
+     * The output for {@code input}, or {@code null} when the input is invalid: the call then fails
+     * and consumes all the gas it was given (as for an exceptional halt).
+     */
+    byte[] compute(byte[] input);
+}
