@@ -6,12 +6,14 @@ import java.util.Optional;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.rlp.RlpItem;
+import org.quorumee.core.tx.Transaction;
 
 /**
  * A block: {@code rlp([header, [transaction...], [ommer...]])}, with {@code [withdrawal...]} appended
  * from Shanghai on. Transactions are held in their EIP-2718 form (a legacy transaction's RLP list,
  * or {@code type || payload}), the bytes the transactions trie commits to; in the block body a typed
- * transaction is wrapped as an RLP byte string.
+ * transaction is wrapped as an RLP byte string. Build one from {@link Transaction}s with their
+ * {@link Transaction#encoded()} bytes; read them back with {@link #decodeTransactions}.
  */
 public record Block(BlockHeader header, List<byte[]> transactions, List<BlockHeader> ommers, List<Withdrawal> withdrawals) {
 
@@ -30,6 +32,19 @@ public record Block(BlockHeader header, List<byte[]> transactions, List<BlockHea
     @Override
     public List<byte[]> transactions() {
         return transactions.stream().map(byte[]::clone).toList();
+    }
+
+    /**
+     * The transactions decoded for a chain (the chain id decides how GoQuorum's v = 37/38 reads).
+     *
+     * @throws org.quorumee.core.tx.InvalidTransactionException on a malformed transaction
+     */
+    public List<Transaction> decodeTransactions(long chainId) {
+        List<Transaction> decoded = new ArrayList<>(transactions.size());
+        for (byte[] tx : transactions) {
+            decoded.add(Transaction.decode(tx, chainId));
+        }
+        return decoded;
     }
 
     /** The withdrawals, absent before Shanghai. */

@@ -16,11 +16,12 @@ import org.quorumee.core.conformance.ConformanceReport;
 import org.quorumee.core.conformance.Fixtures;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.rlp.Rlp;
+import org.quorumee.core.tx.Transaction;
 
 /**
  * Every block of {@code BlockchainTests/ValidBlocks} decodes, re-encodes to the same bytes, hashes
  * to its header's hash, and its body gives the header's transactions root, withdrawals root and
- * ommers hash. (Execution — state and receipts roots — is the block processor's conformance.)
+ * ommers hash, and each transaction decodes and recovers its sender. (Execution — state and receipts roots — is the block processor's conformance.)
  */
 class BlockRlpConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,5 +59,12 @@ class BlockRlpConformanceTest {
         assertEquals(expected.get("uncleHash").asText(), Hex.encode(Keccak.keccak256(Rlp.encodeList(ommers))), "ommers hash");
         assertEquals(expected.get("bloom").asText(), block.header().logsBloom().toString(), "bloom");
         assertEquals(fixture.get("transactions").size(), block.transactions().size(), "transaction count");
+        List<Transaction> transactions = block.decodeTransactions(1);
+        for (int i = 0; i < transactions.size(); i++) {
+            JsonNode sender = fixture.get("transactions").get(i).get("sender");
+            if (sender != null) {   // a few fixtures leave it out
+                assertEquals(sender.asText(), transactions.get(i).sender().toString(), "sender of transaction " + i);
+            }
+        }
     }
 }
