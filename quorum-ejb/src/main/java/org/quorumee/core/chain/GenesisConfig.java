@@ -6,17 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.state.StateAccount;
+import org.quorumee.core.trie.BufferedNodeStore;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.trie.MerklePatriciaTrie;
 import org.quorumee.core.trie.NodeStore;
@@ -232,20 +231,9 @@ public final class GenesisConfig {
 
     /** Builds every trie of the genesis state and writes all of it to {@code store} in one batch. */
     private byte[] writeState(NodeStore store) {
-        List<NodeStore.Entry> batch = new ArrayList<>();
-        NodeStore pending = new NodeStore() {
-            @Override
-            public Optional<byte[]> get(byte[] hash) {
-                return store.get(hash);   // never needed: every trie here starts empty
-            }
-
-            @Override
-            public void write(List<Entry> nodes) {
-                batch.addAll(nodes);
-            }
-        };
-        byte[] root = buildState(pending);
-        store.write(batch);
+        BufferedNodeStore buffer = new BufferedNodeStore(store);
+        byte[] root = buildState(buffer);
+        buffer.flush();
         return root;
     }
 
