@@ -24,8 +24,15 @@ final class HashNode extends Node {
     }
 
     @Override
-    byte[] reference() {
-        return hashReference(hash);
+    int referenceLength() {
+        return 33;
+    }
+
+    @Override
+    int writeReference(byte[] out, int pos) {
+        out[pos] = (byte) 0xa0;
+        System.arraycopy(hash, 0, out, pos + 1, 32);
+        return pos + 33;
     }
 
     @Override
