@@ -11,8 +11,10 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
     /** Nodes whose encoding is shorter than this are embedded in their parent, not referenced by hash. */
     static final int HASH_REFERENCE_THRESHOLD = 32;
 
-    private byte[] encoded;
-    private byte[] hash;
+    // Volatile: nodes may be shared by readers on other threads (copies, nodes loaded at one root),
+    // and a cache filled by one thread must be seen whole by the others.
+    private volatile byte[] encoded;
+    private volatile byte[] hash;
     /**
      * Set once the node is in the store, by itself or inside its stored parent. Every node below a
      * persisted node is persisted too, so a commit stops descending at the first one.
@@ -24,10 +26,12 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
 
     /** The node's RLP encoding, computed once. */
     byte[] encoded() {
-        if (encoded == null) {
-            encoded = encode();
+        byte[] enc = encoded;
+        if (enc == null) {
+            enc = encode();
+            encoded = enc;
         }
-        return encoded;
+        return enc;
     }
 
     /** Seeds the encoding cache with the bytes the node was decoded from. */
@@ -42,10 +46,12 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
 
     /** Keccak-256 of the encoding (for a root, whatever its size). */
     byte[] hash() {
-        if (hash == null) {
-            hash = Keccak.keccak256(encoded());
+        byte[] h = hash;
+        if (h == null) {
+            h = Keccak.keccak256(encoded());
+            hash = h;
         }
-        return hash;
+        return h;
     }
 
     /** Length of what a parent holds for this node: the encoding when short, else 0xa0 and the hash. */

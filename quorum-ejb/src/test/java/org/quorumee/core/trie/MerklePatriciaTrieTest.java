@@ -221,6 +221,17 @@ class MerklePatriciaTrieTest {
     }
 
     @Test
+    void nodeThatDoesNotMatchItsHashIsRejected() {
+        MerklePatriciaTrie trie = new MerklePatriciaTrie(new InMemoryNodeStore());
+        trie.put(new byte[] {1}, new byte[40]);
+        byte[] root = trie.commit();
+        InMemoryNodeStore corrupt = new InMemoryNodeStore();
+        corrupt.write(List.of(new NodeStore.Entry(root, new byte[] {(byte) 0xc2, (byte) 0x80, (byte) 0x80})));
+        TrieException e = assertThrows(TrieException.class, () -> new MerklePatriciaTrie(corrupt, root).get(new byte[] {1}));
+        assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+    }
+
+    @Test
     void proofsShowValuesAndAbsences() {
         Random random = new Random(5);
         MerklePatriciaTrie trie = new MerklePatriciaTrie(new InMemoryNodeStore());
