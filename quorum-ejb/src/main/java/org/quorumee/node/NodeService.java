@@ -1,7 +1,5 @@
 package org.quorumee.node;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
@@ -11,12 +9,15 @@ import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.logging.Logger;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.chain.GenesisConfig;
 import org.quorumee.jpa.node.NodeIdentity;
 import org.quorumee.jpa.node.NodeIdentityRepository;
 
@@ -37,12 +38,12 @@ public class NodeService {
 
     private NodeConfig config;
     private NodeKey nodeKey;
-    private BigInteger chainId;
+    private GenesisConfig genesis;
 
     @PostConstruct
     void start() {
         config = NodeConfig.fromSystemProperties();
-        chainId = readChainId(config);
+        genesis = readGenesis(config);
         nodeKey = NodeKey.loadOrCreate(config.nodeKeyFile());
         NodeIdentityRepository identities = new NodeIdentityRepository(em);
         NodeIdentity identity = identities.find().orElseGet(() -> identities.save(
@@ -51,18 +52,13 @@ public class NodeService {
             throw new IllegalStateException("the database belongs to node " + identity.getNodeName() + " (enode "
                     + Hex.encodeNoPrefix(identity.getEnodeId()) + "), not to this node's key " + config.nodeKeyFile());
         }
-        LOG.info(() -> "node " + config.nodeName() + " started: enode " + enodeId() + ", chain id " + chainId
+        LOG.info(() -> "node " + config.nodeName() + " started: enode " + enodeId() + ", chain id " + chainId()
                 + ", data in " + config.nodeDir());
     }
 
-    private static BigInteger readChainId(NodeConfig config) {
-        try {
-            JsonNode genesis = new ObjectMapper().readTree(config.genesisFile().toFile());
-            JsonNode id = genesis.path("config").path("chainId");
-            if (!id.isIntegralNumber()) {
-                throw new IllegalStateException(config.genesisFile() + " has no numeric config.chainId");
-            }
-            return id.bigIntegerValue();
+    private static GenesisConfig readGenesis(NodeConfig config) {
+        try (InputStream in = Files.newInputStream(config.genesisFile())) {
+            return GenesisConfig.parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the genesis file " + config.genesisFile(), e);
         }
@@ -75,12 +71,16 @@ public class NodeService {
     }
 
     public BigInteger chainId() {
-        return chainId;
+        return BigInteger.valueOf(genesis.config().chainId());
+    }
+
+    public GenesisConfig genesis() {
+        return genesis;
     }
 
     /** The network id answered by net_version; as in GoQuorum's 7-node example it is the chain id. */
     public BigInteger networkId() {
-        return chainId;
+        return chainId();
     }
 
     public String nodeName() {
