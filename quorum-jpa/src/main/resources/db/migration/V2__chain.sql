@@ -58,16 +58,11 @@ CREATE INDEX log_entry_topic1 ON log_entry (topic1, block_number);
 CREATE INDEX log_entry_topic2 ON log_entry (topic2, block_number);
 CREATE INDEX log_entry_topic3 ON log_entry (topic3, block_number);
 
--- Public world state: trie nodes and contract code, addressed by the Keccak-256 of their content.
--- Rows are only ever inserted, never updated.
-CREATE TABLE state_trie_node (
+-- Public world state: trie nodes and contract code, addressed by the Keccak-256 of their content
+-- (the core keeps both in one content-addressed node store). Rows are only inserted, never updated.
+CREATE TABLE state_node (
     hash              BYTEA        NOT NULL PRIMARY KEY,
     encoded           BYTEA        NOT NULL
-);
-
-CREATE TABLE contract_code (
-    hash              BYTEA        NOT NULL PRIMARY KEY,
-    code              BYTEA        NOT NULL
 );
 
 -- The head of the stored chain and the genesis it grew from: one row.

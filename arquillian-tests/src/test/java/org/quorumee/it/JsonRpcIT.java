@@ -52,6 +52,11 @@ class JsonRpcIT {
     }
 
     @Test
+    void aNewChainStartsAtItsGenesisBlock() {
+        assertEquals("0x0", rpc.result("eth_blockNumber", "[]").asText());
+    }
+
+    @Test
     void netAndSyncStatus() {
         assertTrue(rpc.result("net_listening", "[]").asBoolean());
         assertEquals("0x0", rpc.result("net_peerCount", "[]").asText());

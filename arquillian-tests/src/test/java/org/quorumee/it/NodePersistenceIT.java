@@ -55,6 +55,19 @@ class NodePersistenceIT {
     }
 
     @Test
+    void genesisBlockAndStateAreStored() throws Exception {
+        try (Connection db = database(); Statement st = db.createStatement()) {
+            ResultSet blocks = st.executeQuery("SELECT number FROM block");
+            assertTrue(blocks.next(), "no genesis block");
+            assertEquals(0, blocks.getLong("number"));
+            ResultSet head = st.executeQuery("SELECT head_number, genesis_hash, head_hash FROM chain_head");
+            assertTrue(head.next(), "no chain head");
+            assertEquals(0, head.getLong("head_number"));
+            assertTrue(java.util.Arrays.equals(head.getBytes("genesis_hash"), head.getBytes("head_hash")));
+        }
+    }
+
+    @Test
     void nodeIdentityIsStoredAndMatchesTheNodeKey() throws Exception {
         Path nodeKey = Path.of(System.getProperty("quorum.it.node.dir"), "nodekey");
         assertTrue(Files.exists(nodeKey), "the node wrote no key file");

@@ -25,7 +25,7 @@ import org.quorumee.jpa.chain.TransactionRecord;
 import org.quorumee.jpa.node.NodeIdentity;
 import org.quorumee.jpa.node.NodeIdentityRepository;
 import org.quorumee.jpa.state.StateRepository;
-import org.quorumee.jpa.state.TrieNodeRecord;
+import org.quorumee.jpa.state.StateNodeRecord;
 
 /**
  * The migrations build a schema that Hibernate validates against the mappings, and the repositories
@@ -118,12 +118,12 @@ class PersistenceUnitTest {
     }
 
     @Test
-    void trieNodesAreWrittenOnce() {
-        inTransaction(em -> assertEquals(2, new StateRepository(em).writeTrieNodes(List.of(
-                new TrieNodeRecord(bytes(32, 1), new byte[] {1}), new TrieNodeRecord(bytes(32, 2), new byte[] {2})))));
-        inTransaction(em -> assertEquals(1, new StateRepository(em).writeTrieNodes(List.of(
-                new TrieNodeRecord(bytes(32, 2), new byte[] {2}), new TrieNodeRecord(bytes(32, 3), new byte[] {3}),
-                new TrieNodeRecord(bytes(32, 3), new byte[] {3})))));
-        inTransaction(em -> assertArrayEquals(new byte[] {3}, new StateRepository(em).trieNode(bytes(32, 3)).orElseThrow()));
+    void stateNodesAreWrittenOnce() {
+        inTransaction(em -> assertEquals(2, new StateRepository(em).writeNodes(List.of(
+                new StateNodeRecord(bytes(32, 1), new byte[] {1}), new StateNodeRecord(bytes(32, 2), new byte[] {2})))));
+        inTransaction(em -> assertEquals(1, new StateRepository(em).writeNodes(List.of(
+                new StateNodeRecord(bytes(32, 2), new byte[] {2}), new StateNodeRecord(bytes(32, 3), new byte[] {3}),
+                new StateNodeRecord(bytes(32, 3), new byte[] {3})))));
+        inTransaction(em -> assertArrayEquals(new byte[] {3}, new StateRepository(em).node(bytes(32, 3)).orElseThrow()));
     }
 }

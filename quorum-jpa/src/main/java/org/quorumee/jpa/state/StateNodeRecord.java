@@ -5,10 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A node of the public state trie, stored under the Keccak-256 of its encoding; never updated. */
+/**
+ * A node of the public state (a trie node, or a contract's code), stored under the Keccak-256 of its
+ * content; never updated.
+ */
 @Entity
-@Table(name = "state_trie_node")
-public class TrieNodeRecord {
+@Table(name = "state_node")
+public class StateNodeRecord {
     @Id
     @Column(name = "hash")
     private byte[] hash;
@@ -16,10 +19,10 @@ public class TrieNodeRecord {
     @Column(name = "encoded", nullable = false)
     private byte[] encoded;
 
-    protected TrieNodeRecord() {
+    protected StateNodeRecord() {
     }
 
-    public TrieNodeRecord(byte[] hash, byte[] encoded) {
+    public StateNodeRecord(byte[] hash, byte[] encoded) {
         this.hash = hash;
         this.encoded = encoded;
     }
