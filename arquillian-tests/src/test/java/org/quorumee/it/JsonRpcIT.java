@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -96,6 +102,32 @@ class JsonRpcIT {
         assertEquals(-32601, errorCode(rpc.call("eth_noSuchMethod", "[]")));
         assertEquals(-32602, errorCode(rpc.call("web3_sha3", "[\"not hex\"]")));
         assertEquals(-32602, errorCode(rpc.call("web3_sha3", "[]".replace("[]", "[\"0x\", 1]"))));
+    }
+
+    @Test
+    void answersOverWebSocketOnTheSamePort() throws Exception {
+        URI ws = URI.create(baseUrl.toString().replaceFirst("^http", "ws")).resolve("/");
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(ws, new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            reply.complete(text.toString());
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\",\"params\":[]}", true);
+        JsonNode response = new ObjectMapper()
+                .readTree(reply.get(10, TimeUnit.SECONDS));
+        assertEquals(7, response.get("id").asInt());
+        assertEquals("0xa", response.get("result").asText());
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
     }
 
     @Test

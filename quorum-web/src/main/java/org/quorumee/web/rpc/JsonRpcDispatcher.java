@@ -32,7 +32,8 @@ public class JsonRpcDispatcher {
     private final ObjectMapper mapper;
     private final Map<String, Handler> handlers = new TreeMap<>();
 
-    private record Handler(Object target, Method method, JavaType[] parameterTypes) {
+    /** A method and the Jackson types of its JSON parameters; a null type marks the session slot. */
+    private record Handler(Object target, Method method, JavaType[] parameterTypes, int jsonParameterCount) {
     }
 
     /** A dispatcher for the given namespace objects, each registered by its own class. */
@@ -57,10 +58,14 @@ public class JsonRpcDispatcher {
             }
             String name = namespace.name() + "_" + method.getName();
             JavaType[] parameterTypes = new JavaType[method.getParameterCount()];
+            int jsonParameters = 0;
             for (int i = 0; i < parameterTypes.length; i++) {
-                parameterTypes[i] = mapper.getTypeFactory().constructType(method.getGenericParameterTypes()[i]);
+                if (method.getParameterTypes()[i] != JsonRpcSession.class) {
+                    parameterTypes[i] = mapper.getTypeFactory().constructType(method.getGenericParameterTypes()[i]);
+                    jsonParameters++;
+                }
             }
-            if (handlers.put(name, new Handler(namespace, method, parameterTypes)) != null) {
+            if (handlers.put(name, new Handler(namespace, method, parameterTypes, jsonParameters)) != null) {
                 throw new IllegalStateException("JSON-RPC method " + name + " is declared twice");
             }
         }
@@ -72,9 +77,9 @@ public class JsonRpcDispatcher {
 
     /**
      * The response body for a request body, or {@code null} when nothing is to be answered (only
-     * notifications were sent).
+     * notifications were sent). {@code session} is the caller's connection, null over HTTP.
      */
-    public JsonNode dispatch(String body) {
+    public JsonNode dispatch(String body, JsonRpcSession session) {
         JsonNode request;
         try {
             request = mapper.readTree(body);
@@ -85,7 +90,7 @@ public class JsonRpcDispatcher {
             return error(NullNode.instance, JsonRpcException.PARSE_ERROR, "parse error: empty request body", null);
         }
         if (!request.isArray()) {
-            return call(request);
+            return call(request, session);
         }
         if (request.isEmpty()) {
             return error(NullNode.instance, JsonRpcException.INVALID_REQUEST, "empty batch", null);
@@ -96,7 +101,7 @@ public class JsonRpcDispatcher {
         }
         ArrayNode responses = JsonNodeFactory.instance.arrayNode();
         for (JsonNode single : request) {
-            JsonNode response = call(single);
+            JsonNode response = call(single, session);
             if (response != null) {
                 responses.add(response);
             }
@@ -105,7 +110,7 @@ public class JsonRpcDispatcher {
     }
 
     /** One request object: the response, or null for a valid notification. */
-    private JsonNode call(JsonNode request) {
+    private JsonNode call(JsonNode request, JsonRpcSession session) {
         if (!request.isObject()) {
             return error(NullNode.instance, JsonRpcException.INVALID_REQUEST, "invalid request: not a JSON object", null);
         }
@@ -128,7 +133,7 @@ public class JsonRpcDispatcher {
         }
         JsonNode result;
         try {
-            result = invoke(method.asText(), params);
+            result = invoke(method.asText(), params, session);
         } catch (JsonRpcException e) {
             return notification ? null : error(responseId, e.code(), e.getMessage(), e.data());
         }
@@ -142,22 +147,31 @@ public class JsonRpcDispatcher {
         return response;
     }
 
-    private JsonNode invoke(String name, JsonNode params) {
+    private JsonNode invoke(String name, JsonNode params, JsonRpcSession session) {
         Handler handler = handlers.get(name);
         if (handler == null) {
             throw new JsonRpcException(JsonRpcException.METHOD_NOT_FOUND, "the method " + name + " does not exist/is not available");
         }
         int given = params == null || params.isNull() ? 0 : params.size();
         JavaType[] types = handler.parameterTypes();
-        if (given > types.length) {
-            throw JsonRpcException.invalidParams("too many arguments, want at most " + types.length);
+        if (given > handler.jsonParameterCount()) {
+            throw JsonRpcException.invalidParams("too many arguments, want at most " + handler.jsonParameterCount());
         }
         Object[] args = new Object[types.length];
-        for (int i = 0; i < given; i++) {
-            try {
-                args[i] = mapper.treeToValue(params.get(i), types[i]);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw JsonRpcException.invalidParams("invalid argument " + i + ": " + e.getMessage());
+        int json = 0;
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == null) {
+                if (session == null) {
+                    throw new JsonRpcException(JsonRpcException.METHOD_NOT_FOUND, "notifications not supported");
+                }
+                args[i] = session;
+            } else if (json < given) {
+                try {
+                    args[i] = mapper.treeToValue(params.get(json), types[i]);
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    throw JsonRpcException.invalidParams("invalid argument " + json + ": " + e.getMessage());
+                }
+                json++;
             }
         }
         try {

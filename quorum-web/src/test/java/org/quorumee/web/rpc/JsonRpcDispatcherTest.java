@@ -32,6 +32,10 @@ class JsonRpcDispatcherTest {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "nonce too low");
         }
 
+        public String subscribe(JsonRpcSession session, String kind) {
+            return session.id() + ":" + kind;
+        }
+
         public String crash() {
             throw new IllegalStateException("boom");
         }
@@ -40,7 +44,7 @@ class JsonRpcDispatcherTest {
     private final JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new ObjectMapper(), List.of(new TestNamespace()));
 
     private JsonNode call(String body) {
-        return dispatcher.dispatch(body);
+        return dispatcher.dispatch(body, null);
     }
 
     private int errorCode(String body) {
@@ -49,7 +53,7 @@ class JsonRpcDispatcherTest {
 
     @Test
     void registersPublicMethodsByNamespaceAndName() {
-        assertEquals(Set.of("test_echo", "test_add", "test_fail", "test_crash"), dispatcher.methodNames());
+        assertEquals(Set.of("test_echo", "test_add", "test_fail", "test_crash", "test_subscribe"), dispatcher.methodNames());
     }
 
     @Test
@@ -128,6 +132,32 @@ class JsonRpcDispatcherTest {
             batch.append(i == 0 ? "" : ",").append("{\"jsonrpc\":\"2.0\",\"id\":").append(i).append(",\"method\":\"test_echo\"}");
         }
         assertEquals(-32600, errorCode(batch.append("]").toString()));
+    }
+
+    @Test
+    void theSessionIsPassedToMethodsThatAskForIt() {
+        JsonRpcSession session = new JsonRpcSession() {
+            @Override
+            public String id() {
+                return "s1";
+            }
+
+            @Override
+            public void send(String message) {
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+        };
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_subscribe\",\"params\":[\"newHeads\"]}";
+        assertEquals("s1:newHeads", dispatcher.dispatch(body, session).get("result").asText());
+        JsonNode overHttp = dispatcher.dispatch(body, null).get("error");
+        assertEquals(-32601, overHttp.get("code").asInt());
+        assertEquals("notifications not supported", overHttp.get("message").asText());
+        assertEquals(-32602, dispatcher.dispatch(body.replace("[\"newHeads\"]", "[\"a\",\"b\"]"), session)
+                .get("error").get("code").asInt());
     }
 
     @Test

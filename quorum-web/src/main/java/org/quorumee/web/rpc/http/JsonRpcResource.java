@@ -35,7 +35,7 @@ public class JsonRpcResource {
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         }
-        JsonNode response = dispatcher.dispatch(new String(bytes, StandardCharsets.UTF_8));
+        JsonNode response = dispatcher.dispatch(new String(bytes, StandardCharsets.UTF_8), null);
         if (response == null) {
             return Response.noContent().build();
         }
