@@ -83,6 +83,10 @@ public class NodeService {
         return chainId();
     }
 
+    public NodeConfig config() {
+        return config;
+    }
+
     public String nodeName() {
         return config.nodeName();
     }

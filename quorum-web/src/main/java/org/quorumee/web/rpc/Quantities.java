@@ -2,6 +2,7 @@ package org.quorumee.web.rpc;
 
 import java.math.BigInteger;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.types.Address;
 
 /**
  * JSON-RPC's hex encodings, as go-ethereum reads and writes them: quantities are "0x" and the
@@ -39,6 +40,15 @@ public final class Quantities {
             throw JsonRpcException.invalidParams(what + ": hex number > 256 bits: " + text);
         }
         return value;
+    }
+
+    /** An address parameter: "0x" and 40 hex digits, in any letter case. */
+    public static Address decodeAddress(String text, String what) {
+        byte[] bytes = decodeData(text, what);
+        if (bytes.length != Address.SIZE) {
+            throw JsonRpcException.invalidParams(what + ": an address is 20 bytes, not " + bytes.length);
+        }
+        return Address.wrap(bytes);
     }
 
     /** A data parameter: "0x" and an even number of hex digits. */
