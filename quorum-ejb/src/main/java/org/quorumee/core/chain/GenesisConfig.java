@@ -130,7 +130,7 @@ public final class GenesisConfig {
             if (balance.bitLength() > 256) {
                 throw new InvalidGenesisException(where + ".balance does not fit 256 bits");
             }
-            long nonce = orElse(JsonFields.longValue(account, "nonce"), 0L);
+            long nonce = orElse(JsonFields.unsigned64(account, "nonce"), 0L);
             byte[] code = orElse(JsonFields.bytes(account, "code"), new byte[0]);
             SortedMap<BigInteger, BigInteger> storage = new TreeMap<>();
             JsonNode storageNode = JsonFields.field(account, "storage");
