@@ -158,7 +158,13 @@ public final class BlockHeader {
         return encoded.clone();
     }
 
-    /** keccak256 of the encoding: the block's hash. */
+    /**
+     * keccak256 of the encoding: the block's hash by Ethereum's rule. GoQuorum IBFT/QBFT chains
+     * (mix hash = the Istanbul digest) hash the header with the consensus seals cleared from
+     * {@code extraData}; that rule belongs to the consensus engine, which applies it through
+     * {@code toBuilder().extraData(filtered).build().hash()}. A genesis block has no seals, so both
+     * rules give its hash.
+     */
     public byte[] hash() {
         if (hash == null) {
             hash = Keccak.keccak256(encode());

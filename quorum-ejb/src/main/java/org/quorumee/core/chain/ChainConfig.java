@@ -128,9 +128,15 @@ public final class ChainConfig {
         return quorum;
     }
 
-    /** The activation block of a block-numbered fork named as in {@link #BLOCK_FORKS}, if scheduled. */
+    /**
+     * The block number set under {@code name}: a fork of {@link #BLOCK_FORKS}, or any other
+     * block-numbered setting of the config (GoQuorum's {@code privacyEnhancementsBlock},
+     * {@code enableGasPriceBlock}, {@code qip714Block}...), if set.
+     *
+     * @throws InvalidGenesisException when the setting is not a block number
+     */
     public OptionalLong forkBlock(String name) {
-        Long block = forkBlocks.get(name);
+        Long block = forkBlocks.containsKey(name) ? forkBlocks.get(name) : JsonFields.longValue(raw, name);
         return block == null ? OptionalLong.empty() : OptionalLong.of(block);
     }
 

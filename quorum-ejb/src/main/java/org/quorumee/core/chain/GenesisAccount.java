@@ -6,7 +6,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One {@code alloc} entry of a genesis file: balance (wei), nonce, code, and storage as 256-bit
+ * One {@code alloc} entry of a genesis file: balance (wei), nonce (unsigned 64-bit, as in
+ * {@link org.quorumee.core.state.StateAccount}), code, and storage as 256-bit
  * slot -> 256-bit value (zero values are absent, as in the storage trie).
  */
 public record GenesisAccount(BigInteger balance, long nonce, byte[] code, SortedMap<BigInteger, BigInteger> storage) {
@@ -15,9 +16,6 @@ public record GenesisAccount(BigInteger balance, long nonce, byte[] code, Sorted
     public GenesisAccount {
         if (balance.signum() < 0 || balance.compareTo(WORD_LIMIT) >= 0) {
             throw new IllegalArgumentException("balance is not a 256-bit unsigned value: " + balance);
-        }
-        if (nonce < 0) {
-            throw new IllegalArgumentException("nonce is negative");
         }
         code = code.clone();
         TreeMap<BigInteger, BigInteger> copy = new TreeMap<>();

@@ -130,7 +130,7 @@ public final class GenesisConfig {
             if (balance.bitLength() > 256) {
                 throw new InvalidGenesisException(where + ".balance does not fit 256 bits");
             }
-            long nonce = orElse(JsonFields.longValue(account, "nonce"), 0L);
+            long nonce = orElse(JsonFields.unsigned64(account, "nonce"), 0L);
             byte[] code = orElse(JsonFields.bytes(account, "code"), new byte[0]);
             SortedMap<BigInteger, BigInteger> storage = new TreeMap<>();
             JsonNode storageNode = JsonFields.field(account, "storage");
@@ -141,7 +141,7 @@ public final class GenesisConfig {
                 for (Iterator<Map.Entry<String, JsonNode>> slots = storageNode.fields(); slots.hasNext(); ) {
                     Map.Entry<String, JsonNode> slot = slots.next();
                     String slotWhere = where + ".storage." + slot.getKey();
-                    byte[] key = JsonFields.toFixedBytes(JSON.getNodeFactory().textNode(slot.getKey()), slotWhere, 32);
+                    byte[] key = JsonFields.leftPad(JsonFields.hexText(slot.getKey(), slotWhere), slotWhere, 32);
                     byte[] value = JsonFields.toFixedBytes(slot.getValue(), slotWhere, 32);
                     storage.put(new BigInteger(1, key), new BigInteger(1, value));
                 }

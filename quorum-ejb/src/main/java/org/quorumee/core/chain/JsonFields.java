@@ -97,8 +97,12 @@ final class JsonFields {
         if (!node.isTextual()) {
             throw new InvalidGenesisException(name + " must be a hex string, found " + node);
         }
+        return hexText(node.asText(), name);
+    }
+
+    static byte[] hexText(String text, String name) {
         try {
-            return Hex.decode(node.asText().trim());
+            return Hex.decode(text.trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidGenesisException(name + " is not hex: " + e.getMessage(), e);
         }
@@ -111,7 +115,11 @@ final class JsonFields {
     }
 
     static byte[] toFixedBytes(JsonNode node, String name, int size) {
-        byte[] raw = toBytes(node, name);
+        return leftPad(toBytes(node, name), name, size);
+    }
+
+    /** {@code raw} left-padded with zeros to {@code size} bytes (GoQuorum accepts short hex for hashes). */
+    static byte[] leftPad(byte[] raw, String name, int size) {
         if (raw.length > size) {
             throw new InvalidGenesisException(name + " has " + raw.length + " bytes, at most " + size + " expected");
         }

@@ -33,6 +33,24 @@ public record Receipt(int type, boolean success, long cumulativeGasUsed, LogsBlo
         return new Receipt(type, success, cumulativeGasUsed, LogsBloom.of(logs), logs);
     }
 
+    /** The receipts root of a block: the list trie of the receipts' consensus encodings. */
+    public static byte[] rootOf(List<Receipt> receipts) {
+        List<byte[]> encoded = new ArrayList<>(receipts.size());
+        for (Receipt receipt : receipts) {
+            encoded.add(receipt.encode());
+        }
+        return ListRoot.of(encoded);
+    }
+
+    /** The logs bloom of a block: the union of its receipts' blooms. */
+    public static LogsBloom bloomOf(List<Receipt> receipts) {
+        LogsBloom bloom = LogsBloom.EMPTY;
+        for (Receipt receipt : receipts) {
+            bloom = bloom.or(receipt.bloom());
+        }
+        return bloom;
+    }
+
     /** The consensus encoding: what the receipts trie holds under {@code rlp(index)}. */
     public byte[] encode() {
         List<byte[]> encodedLogs = new ArrayList<>(logs.size());

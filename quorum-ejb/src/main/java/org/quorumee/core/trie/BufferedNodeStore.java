@@ -52,7 +52,10 @@ public final class BufferedNodeStore implements NodeStore {
         pending.clear();
     }
 
-    /** Drops what is pending (a block that failed to import). */
+    /**
+     * Drops what is pending (a block that failed to import). Tries that committed into this buffer
+     * took their nodes for stored: drop them too and reopen at the last flushed root.
+     */
     public void discard() {
         order.clear();
         pending.clear();

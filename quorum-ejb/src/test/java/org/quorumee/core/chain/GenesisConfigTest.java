@@ -40,6 +40,7 @@ class GenesisConfigTest {
                 "eip158Block": 0,
                 "maxCodeSizeConfig": [ { "block": 0, "size": 35 }, { "block": 100, "size": 64 } ],
                 "isQuorum": true,
+                "privacyEnhancementsBlock": 5,
                 "istanbul": { "epoch": 30000, "policy": 0, "ceil2Nby3Block": 0 }
               },
               "difficulty": "0x1",
@@ -60,6 +61,7 @@ class GenesisConfigTest {
         assertTrue(config.isQuorum());
         assertEquals(0, config.forkBlock("istanbulBlock").orElseThrow());
         assertFalse(config.forkBlock("londonBlock").isPresent());
+        assertEquals(5, config.forkBlock("privacyEnhancementsBlock").orElseThrow());
         assertEquals(Fork.LONDON, config.forkAt(0, 0), "pre-London chains run London rules for now");
         assertEquals(35 * 1024, config.maxCodeSize(0));
         assertEquals(35 * 1024, config.maxCodeSize(99));

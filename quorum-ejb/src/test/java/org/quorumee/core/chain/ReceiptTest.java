@@ -106,5 +106,10 @@ class ReceiptTest {
         Withdrawal withdrawal = new Withdrawal(1, 2, CONTRACT, 3);
         assertEquals(withdrawal, Withdrawal.decode(withdrawal.encode()));
         assertArrayEquals(MerklePatriciaTrie.EMPTY_ROOT, ListRoot.of(List.of()));
+        assertArrayEquals(MerklePatriciaTrie.EMPTY_ROOT, Receipt.rootOf(List.of()));
+        Receipt first = Receipt.of(0, true, 1, List.of(new Log(CONTRACT, List.of(topic(1)), new byte[0])));
+        Receipt second = Receipt.of(2, true, 2, List.of(new Log(CONTRACT, List.of(topic(2)), new byte[0])));
+        assertArrayEquals(ListRoot.of(List.of(first.encode(), second.encode())), Receipt.rootOf(List.of(first, second)));
+        assertEquals(first.bloom().or(second.bloom()), Receipt.bloomOf(List.of(first, second)));
     }
 }
