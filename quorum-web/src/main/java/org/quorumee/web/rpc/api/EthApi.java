@@ -2,7 +2,10 @@ package org.quorumee.web.rpc.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.List;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.crypto.Keccak;
@@ -10,6 +13,11 @@ import org.quorumee.core.types.Address;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.account.AccountManager;
 import org.quorumee.node.chain.ChainService;
+import org.quorumee.node.chain.LogQuery;
+import org.quorumee.node.chain.QueryLimitException;
+import org.quorumee.node.chain.StoredBlock;
+import org.quorumee.web.rpc.BlockTags;
+import org.quorumee.web.rpc.JsonRpcException;
 import org.quorumee.web.rpc.JsonRpcNamespace;
 import org.quorumee.web.rpc.Quantities;
 
@@ -59,6 +67,74 @@ public class EthApi implements JsonRpcNamespace {
     /** The number of the last stored block. */
     public String blockNumber() {
         return Quantities.encode(chain.head().number());
+    }
+
+    public Map<String, Object> getBlockByNumber(String block, Boolean fullTransactions) {
+        long number = BlockTags.resolve(required(block, "block"), chain.head().number());
+        return chain.block(number).map(b -> RpcViews.block(b, Boolean.TRUE.equals(fullTransactions))).orElse(null);
+    }
+
+    public Map<String, Object> getBlockByHash(String hash, Boolean fullTransactions) {
+        return chain.blockByHash(Quantities.decodeHash(required(hash, "hash"), "hash"))
+                .map(b -> RpcViews.block(b, Boolean.TRUE.equals(fullTransactions))).orElse(null);
+    }
+
+    public String getBlockTransactionCountByNumber(String block) {
+        long number = BlockTags.resolve(required(block, "block"), chain.head().number());
+        return chain.block(number).map(b -> Quantities.encode(b.transactions().size())).orElse(null);
+    }
+
+    public String getBlockTransactionCountByHash(String hash) {
+        return chain.blockByHash(Quantities.decodeHash(required(hash, "hash"), "hash"))
+                .map(b -> Quantities.encode(b.transactions().size())).orElse(null);
+    }
+
+    public Map<String, Object> getTransactionByHash(String hash) {
+        return chain.transaction(Quantities.decodeHash(required(hash, "hash"), "hash"))
+                .map(tx -> RpcViews.transaction(tx, baseFeeOf(tx.blockNumber()))).orElse(null);
+    }
+
+    public Map<String, Object> getTransactionByBlockNumberAndIndex(String block, String index) {
+        long number = BlockTags.resolve(required(block, "block"), chain.head().number());
+        return chain.block(number).map(b -> transactionAt(b, index)).orElse(null);
+    }
+
+    public Map<String, Object> getTransactionByBlockHashAndIndex(String hash, String index) {
+        return chain.blockByHash(Quantities.decodeHash(required(hash, "hash"), "hash"))
+                .map(b -> transactionAt(b, index)).orElse(null);
+    }
+
+    public Map<String, Object> getTransactionReceipt(String hash) {
+        return chain.receipt(Quantities.decodeHash(required(hash, "hash"), "hash")).map(RpcViews::receipt).orElse(null);
+    }
+
+    public List<Map<String, Object>> getLogs(JsonNode filter) {
+        LogQuery query = LogFilters.parse(filter, chain.head().number(),
+                hash -> chain.blockByHash(hash).map(b -> b.header().number()).orElse(null));
+        try {
+            return chain.logs(query).stream().map(RpcViews::log).toList();
+        } catch (QueryLimitException e) {
+            throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED, e.getMessage());
+        }
+    }
+
+    private Map<String, Object> transactionAt(StoredBlock block, String index) {
+        BigInteger i = Quantities.decode(required(index, "index"), "index");
+        if (i.compareTo(BigInteger.valueOf(block.transactions().size())) >= 0) {
+            return null;
+        }
+        return RpcViews.transaction(block.transactions().get(i.intValue()), block.header().baseFee().orElse(null));
+    }
+
+    private BigInteger baseFeeOf(long blockNumber) {
+        return chain.block(blockNumber).flatMap(b -> b.header().baseFee()).orElse(null);
+    }
+
+    private static String required(String value, String what) {
+        if (value == null) {
+            throw JsonRpcException.invalidParams("missing value for required argument: " + what);
+        }
+        return value;
     }
 
     /** False: a node imports only blocks consensus has finalised and does not sync from a remote head. */
