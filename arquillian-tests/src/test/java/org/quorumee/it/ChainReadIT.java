@@ -58,6 +58,22 @@ class ChainReadIT {
     }
 
     @Test
+    void theGenesisAllocIsTheState() throws Exception {
+        String dev = "0xeff92eb5856df59f8e0ba5fd9ab80ecdb3ae5fcf";
+        assertEquals(new java.math.BigInteger("1000000000000000000000000000"),
+                web3j.ethGetBalance(dev, DefaultBlockParameterName.LATEST).send().getBalance());
+        assertEquals(0, web3j.ethGetTransactionCount(dev, DefaultBlockParameterName.LATEST).send().getTransactionCount().intValue());
+        assertEquals("0x", rpc.result("eth_getCode", "[\"" + dev + "\", \"latest\"]").asText());
+        assertEquals("0x" + "00".repeat(32), rpc.result("eth_getStorageAt", "[\"" + dev + "\", \"0x0\", \"latest\"]").asText());
+        JsonNode proof = rpc.result("eth_getProof", "[\"" + dev + "\", [\"0x0\"], \"latest\"]");
+        assertEquals("0x33b2e3c9fd0803ce8000000", proof.get("balance").asText());
+        assertTrue(proof.get("accountProof").size() > 0);
+        assertEquals(1, proof.get("storageProof").size());
+        JsonNode missing = rpc.call("eth_getBalance", "[\"" + dev + "\", \"0x99\"]");
+        assertEquals("header not found", missing.get("error").get("message").asText());
+    }
+
+    @Test
     void unknownBlocksAndTransactionsAreNull() {
         assertTrue(rpc.result("eth_getBlockByNumber", "[\"0x10\", false]").isNull());
         String unknown = "\"0x" + "ab".repeat(32) + "\"";

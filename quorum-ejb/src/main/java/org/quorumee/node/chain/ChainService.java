@@ -92,6 +92,11 @@ public class ChainService {
         return head;
     }
 
+    /** The state nodes read or written lately, shared by every reader of the state. */
+    public NodeCache nodeCache() {
+        return nodeCache;
+    }
+
     // ------------------------------------------------------------------ writing
 
     /**

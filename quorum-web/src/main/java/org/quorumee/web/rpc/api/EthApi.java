@@ -1,20 +1,25 @@
 package org.quorumee.web.rpc.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.chain.StateQuery;
 import org.quorumee.core.crypto.Keccak;
+import org.quorumee.core.state.StateAccount;
 import org.quorumee.core.types.Address;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.account.AccountManager;
 import org.quorumee.node.chain.ChainService;
 import org.quorumee.node.chain.LogQuery;
 import org.quorumee.node.chain.QueryLimitException;
+import org.quorumee.node.chain.StateService;
 import org.quorumee.node.chain.StoredBlock;
 import org.quorumee.web.rpc.BlockTags;
 import org.quorumee.web.rpc.JsonRpcException;
@@ -33,6 +38,9 @@ public class EthApi implements JsonRpcNamespace {
 
     @EJB
     AccountManager accounts;
+
+    @EJB
+    StateService state;
 
     @Override
     public String name() {
@@ -116,6 +124,84 @@ public class EthApi implements JsonRpcNamespace {
         } catch (QueryLimitException e) {
             throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED, e.getMessage());
         }
+    }
+
+    public String getBalance(String address, String block) {
+        return Quantities.encode(account(address, block).balance());
+    }
+
+    public String getTransactionCount(String address, String block) {
+        return Quantities.encode(account(address, block).nonce());
+    }
+
+    public String getCode(String address, String block) {
+        return Hex.encode(state.code(blockNumber(block), Quantities.decodeAddress(address, "address"))
+                .orElseThrow(EthApi::headerNotFound));
+    }
+
+    public String getStorageAt(String address, String slot, String block) {
+        BigInteger value = state.storage(blockNumber(block), Quantities.decodeAddress(address, "address"), slot(slot))
+                .orElseThrow(EthApi::headerNotFound);
+        return Hex.encode(word(value));
+    }
+
+    public Map<String, Object> getProof(String address, List<String> slots, String block) {
+        List<byte[]> keys = slots == null ? List.of() : slots.stream().map(EthApi::slot).toList();
+        StateQuery.AccountProof proof = state.proof(blockNumber(block), Quantities.decodeAddress(address, "address"), keys)
+                .orElseThrow(EthApi::headerNotFound);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("address", proof.address().toString());
+        json.put("accountProof", proof.accountProof().stream().map(Hex::encode).toList());
+        json.put("balance", Quantities.encode(proof.account().balance()));
+        json.put("codeHash", Hex.encode(proof.account().codeHash()));
+        json.put("nonce", Quantities.encode(proof.account().nonce()));
+        json.put("storageHash", Hex.encode(proof.account().storageRoot()));
+        List<Map<String, Object>> storage = new ArrayList<>();
+        for (StateQuery.StorageProof slotProof : proof.storageProofs()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", Hex.encode(slotProof.key()));
+            entry.put("value", Quantities.encode(slotProof.value()));
+            entry.put("proof", slotProof.proof().stream().map(Hex::encode).toList());
+            storage.add(entry);
+        }
+        json.put("storageProof", storage);
+        return json;
+    }
+
+    private StateAccount account(String address, String block) {
+        return state.account(blockNumber(block), Quantities.decodeAddress(address, "address"))
+                .orElseThrow(EthApi::headerNotFound);
+    }
+
+    private long blockNumber(String block) {
+        return BlockTags.resolve(block, chain.head().number());
+    }
+
+    /** A storage slot parameter: a quantity or data of up to 32 bytes, as a 32-byte key. */
+    private static byte[] slot(String text) {
+        if (text == null) {
+            throw JsonRpcException.invalidParams("missing value for required argument: storage slot");
+        }
+        byte[] raw = Quantities.decodeData(text.length() % 2 == 1 ? "0x0" + text.substring(2) : text, "storage slot");
+        if (raw.length > 32) {
+            throw JsonRpcException.invalidParams("storage slot: more than 32 bytes");
+        }
+        byte[] slot = new byte[32];
+        System.arraycopy(raw, 0, slot, 32 - raw.length, raw.length);
+        return slot;
+    }
+
+    private static byte[] word(BigInteger value) {
+        byte[] raw = value.toByteArray();
+        byte[] word = new byte[32];
+        int length = Math.min(raw.length, 32);
+        System.arraycopy(raw, raw.length - length, word, 32 - length, length);
+        return word;
+    }
+
+    /** go-ethereum's answer for a state query at a block it does not have. */
+    private static JsonRpcException headerNotFound() {
+        return new JsonRpcException(JsonRpcException.SERVER_ERROR, "header not found");
     }
 
     private Map<String, Object> transactionAt(StoredBlock block, String index) {
