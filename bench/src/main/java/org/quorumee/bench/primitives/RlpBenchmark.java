@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpItem;
+import org.quorumee.core.rlp.RlpWriter;
 import org.quorumee.core.tx.AccessListEntry;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.tx.TransactionType;
@@ -24,7 +25,9 @@ import org.quorumee.core.tx.TransactionType;
  * <ul>
  *   <li>{@code decodeRlp}: strict decode of the body and a read of every field.</li>
  *   <li>{@code decodeTransactions}: the body to 200 {@link Transaction} objects (no signature work).</li>
- *   <li>{@code encodeRlp}: every transaction's fields encoded and listed again, then the body.</li>
+ *   <li>{@code encodeRlp}: every transaction's fields encoded item by item ({@link Rlp#encodeList}),
+ *   then the body.</li>
+ *   <li>{@code encodeWithWriter}: the same bytes through one {@link RlpWriter}.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -43,7 +46,8 @@ public class RlpBenchmark {
     public void decodeRlp(Blackhole hole) {
         RlpItem body = Rlp.decode(block.body);
         for (RlpItem tx : body.items()) {
-            RlpItem fields = tx.isList() ? tx : Rlp.decode(envelopePayload(tx.bytes()));
+            byte[] envelope = tx.isList() ? null : tx.bytes();
+            RlpItem fields = tx.isList() ? tx : Rlp.decode(envelope, 1, envelope.length - 1);
             for (RlpItem field : fields.items()) {
                 hole.consume(field.isList() ? field.items().size() : field.payloadLength());
             }
@@ -65,6 +69,46 @@ public class RlpBenchmark {
             items.add(encodeFields(tx));
         }
         return Rlp.encodeList(items);
+    }
+
+    @Benchmark
+    public byte[] encodeWithWriter() {
+        RlpWriter w = new RlpWriter(block.body.length + 64);
+        w.startList();
+        for (Transaction tx : block.transactions) {
+            boolean legacy = tx.type() == TransactionType.LEGACY;
+            if (legacy) {
+                writeFields(tx, w);
+            } else {
+                // A typed transaction is an RLP string wrapping type || list: build it, then wrap.
+                RlpWriter inner = new RlpWriter(160);
+                inner.writeRawByte(tx.type().typeByte());
+                writeFields(tx, inner);
+                w.writeBytes(inner.toByteArray());
+            }
+        }
+        return w.endList().toByteArray();
+    }
+
+    private static void writeFields(Transaction tx, RlpWriter w) {
+        boolean legacy = tx.type() == TransactionType.LEGACY;
+        w.startList();
+        if (!legacy) {
+            w.writeBigInteger(tx.chainId().orElseThrow());
+        }
+        w.writeLong(tx.nonce());
+        if (legacy) {
+            w.writeBigInteger(tx.gasPrice());
+        } else {
+            w.writeBigInteger(tx.maxPriorityFeePerGas()).writeBigInteger(tx.maxFeePerGas());
+        }
+        w.writeLong(tx.gasLimit()).writeBytes(tx.to().orElseThrow().toArray()).writeBigInteger(tx.value())
+                .writeBytes(tx.data());
+        if (!legacy) {
+            w.startList().endList();
+        }
+        w.writeBigInteger(tx.v()).writeBigInteger(tx.signature().r()).writeBigInteger(tx.signature().s());
+        w.endList();
     }
 
     /** What a block builder does: every field through the encoder (the transaction's own bytes unused). */
@@ -105,7 +149,4 @@ public class RlpBenchmark {
         return Rlp.encodeBytes(envelope);
     }
 
-    private static byte[] envelopePayload(byte[] envelope) {
-        return java.util.Arrays.copyOfRange(envelope, 1, envelope.length);
-    }
 }

@@ -14,6 +14,7 @@ import org.quorumee.core.fork.Fork;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.rlp.RlpItem;
+import org.quorumee.core.rlp.RlpWriter;
 import org.quorumee.core.tx.InvalidTransactionException.Reason;
 import org.quorumee.core.types.Address;
 
@@ -42,6 +43,7 @@ public final class Transaction {
     /** The only chain id on which v = 37/38 means EIP-155 instead of a private transaction. */
     public static final long ETHEREUM_MAINNET_CHAIN_ID = 1;
 
+    private static final byte[] EMPTY = new byte[0];
     private static final BigInteger TWO_POW_256 = BigInteger.ONE.shiftLeft(256);
     private static final BigInteger V_27 = BigInteger.valueOf(27);
     private static final BigInteger V_28 = BigInteger.valueOf(28);
@@ -81,14 +83,14 @@ public final class Transaction {
         }
         int first = raw[0] & 0xff;
         if (first >= 0xc0) {
-            return decodeLegacy(parse(raw), raw, chainId);
+            return decodeLegacy(parse(raw, 0), raw, chainId);
         }
         if (first >= 0x80) {
             throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED,
                     "a transaction is a typed envelope or an RLP list, not an RLP string");
         }
         TransactionType type = TransactionType.ofTypeByte(first);
-        return decodeTyped(type, parse(Arrays.copyOfRange(raw, 1, raw.length)), raw);
+        return decodeTyped(type, parse(raw, 1), raw);
     }
 
     /**
@@ -106,9 +108,9 @@ public final class Transaction {
         return decode(envelope, chainId);
     }
 
-    private static RlpItem parse(byte[] rlp) {
+    private static RlpItem parse(byte[] raw, int offset) {
         try {
-            RlpItem item = Rlp.decode(rlp);
+            RlpItem item = Rlp.decode(raw, offset, raw.length - offset);
             if (!item.isList()) {
                 throw new InvalidTransactionException(Reason.MALFORMED, "transaction fields must be an RLP list");
             }
@@ -436,25 +438,6 @@ public final class Transaction {
         return encoded.length;
     }
 
-    private static byte[] encodeAccessList(List<AccessListEntry> accessList) {
-        List<byte[]> entries = new ArrayList<>(accessList.size());
-        for (AccessListEntry entry : accessList) {
-            List<byte[]> keys = new ArrayList<>(entry.storageKeys().size());
-            for (byte[] key : entry.storageKeys()) {
-                keys.add(Rlp.encodeBytes(key));
-            }
-            entries.add(Rlp.encodeList(Rlp.encodeBytes(entry.address().toArray()), Rlp.encodeList(keys)));
-        }
-        return Rlp.encodeList(entries);
-    }
-
-    private static byte[] envelope(TransactionType type, byte[] rlpList) {
-        byte[] out = new byte[rlpList.length + 1];
-        out[0] = (byte) type.typeByte();
-        System.arraycopy(rlpList, 0, out, 1, rlpList.length);
-        return out;
-    }
-
     private static BigInteger unsigned(long value) {
         return value >= 0 ? BigInteger.valueOf(value) : BigInteger.valueOf(value).add(BigInteger.ONE.shiftLeft(64));
     }
@@ -705,12 +688,7 @@ public final class Transaction {
             } else {
                 v = BigInteger.valueOf(27 + signature.recId());
             }
-            List<byte[]> fields = body.unsignedFields();
-            fields.add(Rlp.encodeBigInteger(v));
-            fields.add(Rlp.encodeBigInteger(signature.r()));
-            fields.add(Rlp.encodeBigInteger(signature.s()));
-            byte[] list = Rlp.encodeList(fields);
-            return new Transaction(body, v, signature, type == TransactionType.LEGACY ? list : envelope(type, list));
+            return new Transaction(body, v, signature, body.encode(v, signature));
         }
 
         private void check() {
@@ -740,35 +718,49 @@ public final class Transaction {
                         BigInteger value, byte[] data, List<AccessListEntry> accessList,
                         BigInteger maxFeePerBlobGas, List<byte[]> blobVersionedHashes, boolean privateTx) {
 
-        /** The encoded fields before v, r, s, in the type's order (a mutable list). */
-        List<byte[]> unsignedFields() {
-            List<byte[]> f = new ArrayList<>(14);
+        /** Writes the fields before v, r, s, in the type's order. */
+        void writeUnsigned(RlpWriter w) {
             if (type != TransactionType.LEGACY) {
-                f.add(Rlp.encodeBigInteger(chainId));
+                w.writeBigInteger(chainId);
             }
-            f.add(Rlp.encodeLong(nonce));
+            w.writeLong(nonce);
             if (gasPrice != null) {
-                f.add(Rlp.encodeBigInteger(gasPrice));
+                w.writeBigInteger(gasPrice);
             } else {
-                f.add(Rlp.encodeBigInteger(maxPriorityFeePerGas));
-                f.add(Rlp.encodeBigInteger(maxFeePerGas));
+                w.writeBigInteger(maxPriorityFeePerGas);
+                w.writeBigInteger(maxFeePerGas);
             }
-            f.add(Rlp.encodeLong(gasLimit));
-            f.add(to == null ? Rlp.EMPTY_STRING : Rlp.encodeBytes(to.toArray()));
-            f.add(Rlp.encodeBigInteger(value));
-            f.add(Rlp.encodeBytes(data));
+            w.writeLong(gasLimit);
+            if (to == null) {
+                w.writeBytes(EMPTY);
+            } else {
+                w.writeBytes(to.toArray());
+            }
+            w.writeBigInteger(value);
+            w.writeBytes(data);
             if (type != TransactionType.LEGACY) {
-                f.add(encodeAccessList(accessList));
+                w.startList();
+                for (AccessListEntry entry : accessList) {
+                    w.startList().writeBytes(entry.address().toArray()).startList();
+                    for (byte[] key : entry.storageKeys()) {
+                        w.writeBytes(key);
+                    }
+                    w.endList().endList();
+                }
+                w.endList();
             }
             if (type == TransactionType.BLOB) {
-                f.add(Rlp.encodeBigInteger(maxFeePerBlobGas));
-                List<byte[]> hashes = new ArrayList<>(blobVersionedHashes.size());
+                w.writeBigInteger(maxFeePerBlobGas);
+                w.startList();
                 for (byte[] h : blobVersionedHashes) {
-                    hashes.add(Rlp.encodeBytes(h));
+                    w.writeBytes(h);
                 }
-                f.add(Rlp.encodeList(hashes));
+                w.endList();
             }
-            return f;
+        }
+
+        private RlpWriter writer() {
+            return new RlpWriter(160 + data.length + accessList.size() * 100 + blobVersionedHashes.size() * 33);
         }
 
         /**
@@ -776,16 +768,30 @@ public final class Transaction {
          * [chainId, 0, 0] appended; typed: keccak(type || rlp(unsigned fields)).
          */
         byte[] signingHash() {
-            List<byte[]> unsigned = unsignedFields();
+            RlpWriter w = writer();
             if (type != TransactionType.LEGACY) {
-                return Keccak.keccak256(envelope(type, Rlp.encodeList(unsigned)));
+                w.writeRawByte(type.typeByte());
             }
-            if (chainId != null) {
-                unsigned.add(Rlp.encodeBigInteger(chainId));
-                unsigned.add(Rlp.EMPTY_STRING);
-                unsigned.add(Rlp.EMPTY_STRING);
+            w.startList();
+            writeUnsigned(w);
+            if (type == TransactionType.LEGACY && chainId != null) {
+                w.writeBigInteger(chainId).writeLong(0).writeLong(0);
             }
-            return Keccak.keccak256(Rlp.encodeList(unsigned));
+            w.endList();
+            return Keccak.keccak256(w.toByteArray());
+        }
+
+        /** The binary form with the signature values. */
+        byte[] encode(BigInteger v, Signature signature) {
+            RlpWriter w = writer();
+            if (type != TransactionType.LEGACY) {
+                w.writeRawByte(type.typeByte());
+            }
+            w.startList();
+            writeUnsigned(w);
+            w.writeBigInteger(v).writeBigInteger(signature.r()).writeBigInteger(signature.s());
+            w.endList();
+            return w.toByteArray();
         }
     }
 }
