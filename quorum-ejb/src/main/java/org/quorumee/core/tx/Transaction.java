@@ -78,6 +78,11 @@ public final class Transaction {
      * @throws InvalidTransactionException on any structural fault
      */
     public static Transaction decode(byte[] raw, long chainId) {
+        return decodeOwned(raw.clone(), chainId);
+    }
+
+    /** Decodes bytes that no one else holds (the transaction keeps them as its encoding). */
+    private static Transaction decodeOwned(byte[] raw, long chainId) {
         if (raw.length == 0) {
             throw new InvalidTransactionException(Reason.MALFORMED, "empty transaction");
         }
@@ -105,7 +110,7 @@ public final class Transaction {
         if (envelope.length == 0 || (envelope[0] & 0xff) >= 0x80) {
             throw new InvalidTransactionException(Reason.MALFORMED, "a typed transaction in a block body must be a type byte and a list");
         }
-        return decode(envelope, chainId);
+        return decodeOwned(envelope, chainId);
     }
 
     private static RlpItem parse(byte[] raw, int offset) {
