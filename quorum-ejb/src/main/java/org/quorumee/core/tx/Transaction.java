@@ -40,6 +40,10 @@ import org.quorumee.core.types.Address;
 public final class Transaction {
     /** EIP-3860: the largest init code of a contract creation, from Shanghai. */
     public static final int MAX_INITCODE_SIZE = 49_152;
+    /** EIP-4844 (Cancun): a block holds at most 6 blobs, so a transaction does too. */
+    public static final int MAX_BLOBS_PER_TRANSACTION = 6;
+    /** EIP-4844: the first byte of a blob versioned hash. */
+    private static final byte VERSIONED_HASH_VERSION_KZG = 0x01;
     /** The only chain id on which v = 37/38 means EIP-155 instead of a private transaction. */
     public static final long ETHEREUM_MAINNET_CHAIN_ID = 1;
 
@@ -295,10 +299,13 @@ public final class Transaction {
     // ---------------------------------------------------------------- validation
 
     /**
-     * Checks the rules of {@code fork} on the chain {@code chainId}: the type is known at the fork,
-     * nonce below 2^64-1, the chain id matches (pre-EIP-155 and private transactions carry none),
-     * the signature is canonical and recoverable (checked in that order, as geth does), fee cap not below the tip, gasLimit x price fits
-     * 256 bits, gasLimit covers the intrinsic gas, init code within EIP-3860's limit.
+     * Checks the rules of {@code fork} on the chain {@code chainId}: the type is known at the fork
+     * (for blob transactions: 1 to 6 versioned hashes, each of version 1), nonce below 2^64-1, the
+     * chain id matches (pre-EIP-155 and private transactions carry none), the signature is
+     * canonical and recoverable (checked before the gas rules, as geth does), fee cap not below
+     * the tip, gasLimit x price fits 256 bits, gasLimit covers the intrinsic gas, init code within
+     * EIP-3860's limit. Rules that need the state or the block (balance, nonce order, base fee,
+     * block gas) are the chain's.
      * A blob transaction passes here from Cancun on; refusing it is the chain's choice
      * ({@link #isBlob()}, {@link Reason#BLOB_NOT_SUPPORTED}).
      *
@@ -306,8 +313,8 @@ public final class Transaction {
      * @throws InvalidTransactionException naming the first rule broken
      */
     public Transaction validate(long chainId, Fork fork) {
-        if (body.type() == TransactionType.BLOB && !fork.isAtLeast(Fork.CANCUN)) {
-            throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED, "blob transactions start at Cancun");
+        if (body.type() == TransactionType.BLOB) {
+            checkBlobs(fork);
         }
         if (body.nonce() == -1L) {
             throw new InvalidTransactionException(Reason.NONCE_MAX, "nonce 2^64-1 is not allowed (EIP-2681)");
@@ -343,6 +350,26 @@ public final class Transaction {
                     "init code of " + body.data().length + " bytes exceeds " + MAX_INITCODE_SIZE);
         }
         return this;
+    }
+
+    private void checkBlobs(Fork fork) {
+        if (!fork.isAtLeast(Fork.CANCUN)) {
+            throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED, "blob transactions start at Cancun");
+        }
+        List<byte[]> hashes = body.blobVersionedHashes();
+        if (hashes.isEmpty()) {
+            throw new InvalidTransactionException(Reason.INVALID_BLOBS, "a blob transaction carries at least one blob");
+        }
+        if (hashes.size() > MAX_BLOBS_PER_TRANSACTION) {
+            throw new InvalidTransactionException(Reason.INVALID_BLOBS,
+                    hashes.size() + " blobs exceed the " + MAX_BLOBS_PER_TRANSACTION + " a block can hold");
+        }
+        for (byte[] hash : hashes) {
+            if (hash[0] != VERSIONED_HASH_VERSION_KZG) {
+                throw new InvalidTransactionException(Reason.INVALID_BLOBS,
+                        "blob versioned hash of version " + hash[0] + ", not 1 (KZG)");
+            }
+        }
     }
 
     /**
