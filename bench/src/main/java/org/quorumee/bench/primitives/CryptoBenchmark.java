@@ -1,6 +1,11 @@
 package org.quorumee.bench.primitives;
 
+import java.math.BigInteger;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.sec.SECNamedCurves;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECPoint;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -20,6 +25,7 @@ import org.quorumee.core.types.Address;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CryptoBenchmark {
     private static final int SIGNATURES = 64;
+    private static final X9ECParameters GENERIC = SECNamedCurves.getByName("secp256k1");
 
     private final byte[] input32 = new byte[32];
     private final byte[] input1k = new byte[1024];
@@ -55,6 +61,27 @@ public class CryptoBenchmark {
     public Address recover() {
         int i = next++ & (SIGNATURES - 1);
         return Secp256k1.recoverAddress(hashes[i], signatures[i]);
+    }
+
+    /**
+     * The "before" of {@link #recover()}: the same recovery on Bouncy Castle's generic curve
+     * ({@code SECNamedCurves}: BigInteger field arithmetic) instead of the custom secp256k1 curve.
+     */
+    @Benchmark
+    public ECPoint recoverGenericCurve() {
+        int i = next++ & (SIGNATURES - 1);
+        Signature signature = signatures[i];
+        byte[] compressed = new byte[33];
+        compressed[0] = (byte) (2 + signature.recId());
+        byte[] r = signature.r().toByteArray();
+        int length = Math.min(32, r.length);
+        System.arraycopy(r, r.length - length, compressed, 33 - length, length);
+        ECPoint bigR = GENERIC.getCurve().decodePoint(compressed);
+        BigInteger n = GENERIC.getN();
+        BigInteger rInverse = signature.r().modInverse(n);
+        BigInteger u1 = n.subtract(new BigInteger(1, hashes[i])).multiply(rInverse).mod(n);
+        BigInteger u2 = signature.s().multiply(rInverse).mod(n);
+        return ECAlgorithms.sumOfTwoMultiplies(GENERIC.getG(), u1, bigR, u2).normalize();
     }
 
     @Benchmark
