@@ -733,14 +733,26 @@ public final class Transaction {
             if (type == TransactionType.BLOB && to == null) {
                 throw new InvalidTransactionException(Reason.INVALID_FIELD, "a blob transaction cannot create a contract");
             }
+            checkUint256(chainId, "chainId");
+            checkUint256(gasPrice, "gasPrice");
+            checkUint256(maxPriorityFeePerGas, "maxPriorityFeePerGas");
+            checkUint256(maxFeePerGas, "maxFeePerGas");
+            checkUint256(value, "value");
+            checkUint256(maxFeePerBlobGas, "maxFeePerBlobGas");
+        }
+
+        private static void checkUint256(BigInteger value, String field) {
+            if (value != null && (value.signum() < 0 || value.bitLength() > 256)) {
+                throw new InvalidTransactionException(Reason.INVALID_FIELD, field + " must be in [0, 2^256), not " + value);
+            }
         }
 
         private Body body() {
             check();
-            return new Body(type, privateTx ? null : chainId, nonce,
-                    type == TransactionType.LEGACY || type == TransactionType.ACCESS_LIST ? gasPrice : null,
-                    maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList,
-                    maxFeePerBlobGas, blobVersionedHashes, privateTx);
+            boolean priced = type == TransactionType.LEGACY || type == TransactionType.ACCESS_LIST;
+            return new Body(type, privateTx ? null : chainId, nonce, priced ? gasPrice : null,
+                    priced ? gasPrice : maxPriorityFeePerGas, priced ? gasPrice : maxFeePerGas, gasLimit, to, value,
+                    data, accessList, maxFeePerBlobGas, blobVersionedHashes, privateTx);
         }
     }
 
