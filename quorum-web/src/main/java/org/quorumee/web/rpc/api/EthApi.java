@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.StateQuery;
-import org.quorumee.core.crypto.Keccak;
+import org.quorumee.core.crypto.SignedMessage;
 import org.quorumee.core.state.StateAccount;
 import org.quorumee.core.types.Address;
 import org.quorumee.node.NodeService;
@@ -56,18 +55,11 @@ public class EthApi implements JsonRpcNamespace {
         return accounts.accounts().stream().map(Address::toString).toList();
     }
 
-    /**
-     * Signs {@code keccak256("\x19Ethereum Signed Message:\n" + len(data) + data)} with an unlocked
-     * account: 65 bytes r || s || v, v = 27 or 28 (as go-ethereum's eth_sign).
-     */
+    /** Signs the EIP-191 hash of {@code data} with an unlocked account: r || s || v, v = 27 or 28 (geth's eth_sign). */
     public String sign(String address, String data) {
         Address account = Quantities.decodeAddress(address, "address");
-        byte[] message = Quantities.decodeData(data, "data");
-        byte[] prefix = ("\u0019Ethereum Signed Message:\n" + message.length).getBytes(StandardCharsets.UTF_8);
-        byte[] prefixed = new byte[prefix.length + message.length];
-        System.arraycopy(prefix, 0, prefixed, 0, prefix.length);
-        System.arraycopy(message, 0, prefixed, prefix.length, message.length);
-        byte[] signature = PersonalApi.call(() -> accounts.sign(account, Keccak.keccak256(prefixed))).toBytes();
+        byte[] hash = SignedMessage.hash(Quantities.decodeData(data, "data"));
+        byte[] signature = PersonalApi.call(() -> accounts.sign(account, hash)).toBytes();
         signature[64] += 27;
         return Hex.encode(signature);
     }
