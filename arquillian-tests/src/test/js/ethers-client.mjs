@@ -1,0 +1,95 @@
+// A real client against a node: ethers v6 deploys and uses the test contracts from a fresh Wallet
+// (zero balance, gas price 0) and prints one JSON summary line on stdout for the Java test to check.
+// Usage: node ethers-client.mjs <json-rpc-url>   (loopback addresses only)
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { ContractFactory, JsonRpcProvider, Wallet } from 'ethers';
+
+const url = process.argv[2];
+if (!url || !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)) {
+  console.error('usage: node ethers-client.mjs http://127.0.0.1:<port>/ (loopback only)');
+  process.exit(2);
+}
+
+// The artifacts live in the source tree; the build runs this script from a copy of this folder.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const contractsDir = process.env.QUORUM_CONTRACTS_DIR ?? path.resolve(here, '../resources/contracts');
+const artifact = (name) => JSON.parse(readFileSync(path.join(contractsDir, `${name}.json`), 'utf8'));
+
+// cacheTimeout -1: no reuse of an answer within 250 ms, or back-to-back transactions would reuse a nonce.
+const provider = new JsonRpcProvider(url, undefined, { staticNetwork: true, pollingInterval: 200, cacheTimeout: -1 });
+const wallet = Wallet.createRandom().connect(provider);
+const recipient = Wallet.createRandom().address;
+const spender = Wallet.createRandom().connect(provider);
+const overrides = { gasPrice: 0n, type: 0 };
+const RECEIPT_TIMEOUT_MS = 60_000;
+
+async function confirmed(tx) {
+  const receipt = await tx.wait(1, RECEIPT_TIMEOUT_MS);
+  return { hash: receipt.hash, block: receipt.blockNumber, status: receipt.status, gasUsed: receipt.gasUsed.toString(), logs: receipt.logs.length };
+}
+
+async function deploy(name, ...args) {
+  const { abi, bin } = artifact(name);
+  const contract = await new ContractFactory(abi, bin, wallet).deploy(...args, overrides);
+  const receipt = await confirmed(contract.deploymentTransaction());
+  return { contract, address: await contract.getAddress(), receipt, code: (await provider.getCode(await contract.getAddress())).length > 2 };
+}
+
+async function storage() {
+  const { contract, address, receipt: deployReceipt, code } = await deploy('SimpleStorage', 7n);
+  const initial = await contract.get();
+  const setReceipt = await confirmed(await contract.set(42n, overrides));
+  const events = await contract.queryFilter(contract.filters.ValueChanged(wallet.address), deployReceipt.block);
+  return {
+    address, hasCode: code, deployReceipt, setReceipt,
+    initial: initial.toString(), afterSet: (await contract.get()).toString(),
+    events: events.map((e) => ({ author: e.args.author, oldValue: e.args.oldValue.toString(), newValue: e.args.newValue.toString(), block: e.blockNumber })),
+  };
+}
+
+async function token() {
+  const supply = 1_000_000n * 10n ** 18n;
+  const { contract, address, receipt: deployReceipt } = await deploy('QuorumToken', 'Quorum Token', 'QEE', supply);
+  const transferReceipt = await confirmed(await contract.transfer(recipient, 250n, overrides));
+  const approveReceipt = await confirmed(await contract.approve(spender.address, 100n, overrides));
+  const asSpender = contract.connect(spender);
+  const transferFromReceipt = await confirmed(await asSpender.transferFrom(wallet.address, recipient, 60n, overrides));
+  let overdraft;
+  try {
+    await asSpender.transferFrom.staticCall(wallet.address, recipient, 41n, { gasPrice: 0n });
+    overdraft = 'accepted';
+  } catch (e) {
+    overdraft = e.reason ?? e.shortMessage ?? String(e);
+  }
+  const transfers = await contract.queryFilter(contract.filters.Transfer(), deployReceipt.block);
+  return {
+    address, deployReceipt, transferReceipt, approveReceipt, transferFromReceipt,
+    name: await contract.name(), symbol: await contract.symbol(), decimals: Number(await contract.decimals()),
+    totalSupply: (await contract.totalSupply()).toString(),
+    balances: {
+      wallet: (await contract.balanceOf(wallet.address)).toString(),
+      recipient: (await contract.balanceOf(recipient)).toString(),
+    },
+    allowanceLeft: (await contract.allowance(wallet.address, spender.address)).toString(),
+    overdraft,
+    transfers: transfers.map((e) => ({ from: e.args.from, to: e.args.to, value: e.args.value.toString() })),
+  };
+}
+
+try {
+  const summary = {
+    chainId: (await provider.getNetwork()).chainId.toString(),
+    wallet: wallet.address, recipient, spender: spender.address,
+    storage: await storage(),
+    token: await token(),
+    blockNumber: await provider.getBlockNumber(),
+  };
+  console.log(JSON.stringify(summary));
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  provider.destroy();
+}
