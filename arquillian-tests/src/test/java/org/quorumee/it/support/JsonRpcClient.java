@@ -13,7 +13,9 @@ import java.time.Duration;
 /** A bare JSON-RPC client over HTTP: sends bodies as given, so tests can send malformed ones too. */
 public final class JsonRpcClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: some nodes (Hardhat) answer it with 400
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
 
     public record Reply(int status, String body) {

@@ -1,0 +1,100 @@
+package org.quorumee.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code src/test/js/ethers-client.mjs} (ethers v6 under Node.js) against a node and returns the
+ * JSON summary it prints. The build copies that folder to {@code target/js} and runs {@code npm ci}
+ * there ({@code quorum.it.js.dir}); the contracts are read from the test class path's folder.
+ */
+public final class EthersClient {
+    private static final long TIMEOUT_SECONDS = 300;
+
+    private EthersClient() {
+    }
+
+    public static JsonNode run(URI node) throws IOException, InterruptedException {
+        Path jsDir = Path.of(System.getProperty("quorum.it.js.dir", "target/js"));
+        Path contracts = Path.of(System.getProperty("quorum.it.contracts.dir", "target/test-classes/contracts"));
+        Path stderr = Files.createTempFile("ethers-client", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of("node", "ethers-client.mjs", node.toString()))
+                    .directory(jsDir.toFile())
+                    .redirectError(stderr.toFile());
+            builder.environment().put("QUORUM_CONTRACTS_DIR", contracts.toAbsolutePath().toString());
+            Process process = builder.start();
+            process.getOutputStream().close();
+            byte[] stdout = process.getInputStream().readAllBytes();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("ethers-client.mjs still running after " + TIMEOUT_SECONDS + " s");
+            }
+            String out = new String(stdout, StandardCharsets.UTF_8).strip();
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("ethers-client.mjs exited " + process.exitValue() + ":\n"
+                        + Files.readString(stderr) + "\n" + out);
+            }
+            return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
+        } finally {
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    /** What the script must have seen: both contracts deployed and used, events and balances right. */
+    public static void assertSummary(JsonNode summary) {
+        assertEquals("10", summary.path("chainId").asText(), summary.toString());
+        String wallet = summary.path("wallet").asText().toLowerCase(Locale.ROOT);
+        String recipient = summary.path("recipient").asText().toLowerCase(Locale.ROOT);
+
+        JsonNode storage = summary.path("storage");
+        assertTrue(storage.path("hasCode").asBoolean(), storage.toString());
+        assertSuccessful(storage.path("deployReceipt"), 0);
+        assertSuccessful(storage.path("setReceipt"), 1);
+        assertEquals("7", storage.path("initial").asText());
+        assertEquals("42", storage.path("afterSet").asText());
+        assertEquals(1, storage.path("events").size(), storage.toString());
+        JsonNode changed = storage.path("events").get(0);
+        assertEquals(wallet, changed.path("author").asText().toLowerCase(Locale.ROOT));
+        assertEquals("7", changed.path("oldValue").asText());
+        assertEquals("42", changed.path("newValue").asText());
+
+        JsonNode token = summary.path("token");
+        assertSuccessful(token.path("deployReceipt"), 1);
+        for (String receipt : List.of("transferReceipt", "approveReceipt", "transferFromReceipt")) {
+            assertSuccessful(token.path(receipt), 1);
+        }
+        assertEquals("Quorum Token", token.path("name").asText());
+        assertEquals("QEE", token.path("symbol").asText());
+        assertEquals(18, token.path("decimals").asInt());
+        assertEquals("1000000000000000000000000", token.path("totalSupply").asText());
+        assertEquals("999999999999999999999690", token.path("balances").path("wallet").asText());
+        assertEquals("310", token.path("balances").path("recipient").asText());
+        assertEquals("40", token.path("allowanceLeft").asText());
+        assertEquals("allowance exceeded", token.path("overdraft").asText(), "the revert reason of an overdraft");
+        JsonNode transfers = token.path("transfers");
+        assertEquals(3, transfers.size(), transfers.toString());
+        assertEquals("0x0000000000000000000000000000000000000000", transfers.get(0).path("from").asText());
+        assertEquals(recipient, transfers.get(1).path("to").asText().toLowerCase(Locale.ROOT));
+        assertEquals("250", transfers.get(1).path("value").asText());
+        assertEquals("60", transfers.get(2).path("value").asText());
+        assertTrue(summary.path("blockNumber").asLong() >= token.path("transferFromReceipt").path("block").asLong());
+    }
+
+    private static void assertSuccessful(JsonNode receipt, int logs) {
+        assertEquals(1, receipt.path("status").asInt(), receipt.toString());
+        assertTrue(Long.parseLong(receipt.path("gasUsed").asText()) > 21_000, receipt.toString());
+        assertEquals(logs, receipt.path("logs").asInt(), receipt.toString());
+    }
+}
