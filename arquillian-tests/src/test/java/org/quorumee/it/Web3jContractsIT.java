@@ -27,7 +27,8 @@ import org.quorumee.it.support.Web3jContractScenario;
  * <p>The restart needs a container the test controls: this class runs in its own Failsafe execution
  * with {@code arquillian.launch=restartable-node} (a manual-mode container in arquillian.xml), after
  * the other ITs' suite container has stopped. The restart and the chain reads are checked even while
- * the node cannot execute transactions; the contract part is then skipped, saying why.
+ * the node cannot execute transactions; the contract part is then skipped, saying why. (So do not
+ * name it in {@code -Dit.test}: that would bring it into the suite execution, which lacks its container.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -50,9 +51,6 @@ class Web3jContractsIT {
 
     @Test
     void contractsSurviveARestart() throws Exception {
-        // -Dit.test can bring this class into the suite execution, where another server holds the ports.
-        assumeTrue(CONTAINER.equals(System.getProperty("arquillian.launch")),
-                "runs only in the Failsafe execution that launches the " + CONTAINER + " container");
         controller.start(CONTAINER);
         try {
             deployer.deploy(DEPLOYMENT);

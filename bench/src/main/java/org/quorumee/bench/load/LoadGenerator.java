@@ -209,8 +209,7 @@ public final class LoadGenerator {
         }
         BigInteger supply = BigInteger.TEN.pow(24);
         byte[] deploy = concat(Hex.decode(artifact.get("bin").asText()), Abi.constructorStringStringUint("Load Token", "LOAD", supply));
-        KeyPair owner = senders.get(0);
-        Transaction deployment = sign(owner, null, BigInteger.ZERO, deploy, TOKEN_DEPLOY_GAS);
+        Transaction deployment = sign(0, null, BigInteger.ZERO, deploy, TOKEN_DEPLOY_GAS);
         rpc.call("eth_sendRawTransaction", Hex.encode(deployment.encoded()));
         JsonNode receipt = awaitReceipts(List.of(Hex.encode(deployment.hash())), "token deployment").get(0);
         if (!"0x1".equals(receipt.path("status").asText())) {
@@ -220,7 +219,7 @@ public final class LoadGenerator {
         BigInteger share = supply.divide(BigInteger.valueOf(senders.size()));
         List<String> hashes = new ArrayList<>();
         for (int i = 1; i < senders.size(); i++) {
-            Transaction tx = sign(owner, token, BigInteger.ZERO, Abi.transfer(senders.get(i).address(), share), TOKEN_TRANSFER_GAS);
+            Transaction tx = sign(0, token, BigInteger.ZERO, Abi.transfer(senders.get(i).address(), share), TOKEN_TRANSFER_GAS);
             rpc.call("eth_sendRawTransaction", Hex.encode(tx.encoded()));
             hashes.add(Hex.encode(tx.hash()));
         }
@@ -229,14 +228,14 @@ public final class LoadGenerator {
         return token;
     }
 
-    private Transaction sign(KeyPair sender, Address to, BigInteger value, byte[] data, long gas) {
-        int index = senders.indexOf(sender);
+    /** Signs the next transaction of sender {@code index} (its nonces count up from 0: fresh keys). */
+    private Transaction sign(int index, Address to, BigInteger value, byte[] data, long gas) {
         Transaction.Builder builder = Transaction.builder(TransactionType.LEGACY).chainId(chainId)
                 .nonce(nextNonce[index]++).gasPrice(BigInteger.ZERO).gasLimit(gas).value(value).data(data);
         if (to != null) {
             builder.to(to);
         }
-        return builder.sign(sender);
+        return builder.sign(senders.get(index));
     }
 
     /** Transaction i goes to sender i mod senders, so every sender carries an equal share. */
@@ -249,8 +248,8 @@ public final class LoadGenerator {
             int s = i % senders.size();
             Address recipient = recipients.get(i % RECIPIENTS);
             Transaction tx = token == null
-                    ? sign(senders.get(s), recipient, transferValue, new byte[0], TRANSFER_GAS)
-                    : sign(senders.get(s), token, BigInteger.ZERO, Abi.transfer(recipient, BigInteger.ONE), TOKEN_TRANSFER_GAS);
+                    ? sign(s, recipient, transferValue, new byte[0], TRANSFER_GAS)
+                    : sign(s, token, BigInteger.ZERO, Abi.transfer(recipient, BigInteger.ONE), TOKEN_TRANSFER_GAS);
             queues.get(s).transactions.add(new Signed(Hex.encode(tx.encoded()), Hex.encode(tx.hash())));
         }
         return queues;
