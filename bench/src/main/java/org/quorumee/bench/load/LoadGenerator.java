@@ -50,6 +50,9 @@ import org.quorumee.core.types.Address;
  * tokens to the others; each transaction is then a {@code transfer(address,uint256)} of 1 unit.
  * A sender's transactions are sent one at a time in nonce order (nodes that mine on arrival, like
  * Hardhat's, refuse a nonce gap), so use at least as many senders as connections.
+ *
+ * <p>For scale: on the shared 2-core development machine a Hardhat 2 node (automine, chain id 10, base
+ * fee 0) sustained about 440 transfers/s and 340 ERC-20 transfers/s with 200 senders over 8 connections.
  */
 public final class LoadGenerator {
     private static final int MIN_TOTAL = 20_000;
