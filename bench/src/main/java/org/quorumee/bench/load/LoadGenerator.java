@@ -61,6 +61,7 @@ public final class LoadGenerator {
     private static final long TOKEN_DEPLOY_GAS = 3_000_000;
     private static final int RECIPIENTS = 1_000;
     private static final int BATCH = 100;
+    private static final int METHOD_NOT_FOUND = -32601;
     private static final Path TOKEN_ARTIFACT = Path.of("arquillian-tests/src/test/resources/contracts/QuorumToken.json");
 
     enum Mode { TRANSFER, ERC20 }
@@ -125,12 +126,19 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
-        new LoadGenerator(options).run();
+        try {
+            new LoadGenerator(options).run();
+        } catch (RpcError e) {
+            System.err.println("stopped: " + e.getMessage() + (e.code == METHOD_NOT_FOUND
+                    ? " (the node does not execute transactions yet)" : ""));
+            System.exit(1);
+        }
         System.exit(0);
     }
 
     private void run() throws Exception {
         chainId = Long.decode(rpc.call("eth_chainId").asText());
+        requireMethod("eth_sendRawTransaction");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.maxSeconds());
         System.out.printf("load: %s mode=%s senders=%d total=%d concurrency=%d max=%ds chainId=%d%n",
                 options.url(), options.mode().name().toLowerCase(Locale.ROOT), options.senders(), options.total(),
@@ -176,6 +184,17 @@ public final class LoadGenerator {
 
         int reverted = checkReceipts(deadline + TimeUnit.SECONDS.toNanos(120));
         report(start, sendEnd, end, reverted);
+    }
+
+    /** Fails fast, before minutes of signing, when the node lacks the method (-32601). */
+    private void requireMethod(String method) throws RpcError {
+        try {
+            rpc.call(method, "0x00");
+        } catch (RpcError e) {
+            if (e.code == METHOD_NOT_FOUND) {
+                throw e;
+            }
+        }
     }
 
     /** Funds every sender with 1 ether from the node's first managed account; false when it has none. */
