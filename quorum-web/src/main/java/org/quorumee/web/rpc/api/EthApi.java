@@ -1,8 +1,10 @@
 package org.quorumee.web.rpc.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +25,9 @@ import org.quorumee.node.chain.StoredBlock;
 import org.quorumee.web.rpc.BlockTags;
 import org.quorumee.web.rpc.JsonRpcException;
 import org.quorumee.web.rpc.JsonRpcNamespace;
+import org.quorumee.web.rpc.JsonRpcSession;
 import org.quorumee.web.rpc.Quantities;
+import org.quorumee.web.rpc.filter.FilterManager;
 
 /** The eth namespace. */
 @ApplicationScoped
@@ -40,6 +44,9 @@ public class EthApi implements JsonRpcNamespace {
 
     @EJB
     StateService state;
+
+    @Inject
+    FilterManager filters;
 
     @Override
     public String name() {
@@ -109,13 +116,8 @@ public class EthApi implements JsonRpcNamespace {
     }
 
     public List<Map<String, Object>> getLogs(JsonNode filter) {
-        LogQuery query = LogFilters.parse(filter, chain.head().number(),
-                hash -> chain.blockByHash(hash).map(b -> b.header().number()).orElse(null));
-        try {
-            return chain.logs(query).stream().map(RpcViews::log).toList();
-        } catch (QueryLimitException e) {
-            throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED, e.getMessage());
-        }
+        return logs(LogFilters.parse(filter, chain.head().number(),
+                hash -> chain.blockByHash(hash).map(b -> b.header().number()).orElse(null)));
     }
 
     public String getBalance(String address, String block) {
@@ -194,6 +196,74 @@ public class EthApi implements JsonRpcNamespace {
     /** go-ethereum's answer for a state query at a block it does not have. */
     private static JsonRpcException headerNotFound() {
         return new JsonRpcException(JsonRpcException.SERVER_ERROR, "header not found");
+    }
+
+    // ------------------------------------------------------------------ filters and subscriptions
+
+    public String newFilter(JsonNode filter) {
+        return filters.newFilter(FilterManager.Kind.LOGS, filterQuery(filter, Long.MAX_VALUE));
+    }
+
+    public String newBlockFilter() {
+        return filters.newFilter(FilterManager.Kind.BLOCKS, null);
+    }
+
+    public String newPendingTransactionFilter() {
+        return filters.newFilter(FilterManager.Kind.PENDING_TRANSACTIONS, null);
+    }
+
+    public List<Object> getFilterChanges(String id) {
+        return filters.changes(id);
+    }
+
+    public List<Map<String, Object>> getFilterLogs(String id) {
+        LogQuery criteria = filters.logCriteria(id);
+        long head = chain.head().number();
+        return logs(new LogQuery(criteria.fromBlock(), Math.min(criteria.toBlock(), head),
+                criteria.addresses(), criteria.topics()));
+    }
+
+    public boolean uninstallFilter(String id) {
+        return filters.uninstall(id);
+    }
+
+    /** WebSocket only: "newHeads", "logs" (with a filter object), "newPendingTransactions". */
+    public String subscribe(JsonRpcSession session, String kind, JsonNode filter) {
+        if (kind == null) {
+            throw JsonRpcException.invalidParams("missing value for required argument 0: subscription name");
+        }
+        return switch (kind) {
+            case "newHeads" -> filters.subscribe(session, FilterManager.Kind.BLOCKS, null);
+            case "newPendingTransactions" -> filters.subscribe(session, FilterManager.Kind.PENDING_TRANSACTIONS, null);
+            case "logs" -> filters.subscribe(session, FilterManager.Kind.LOGS,
+                    filterQuery(filter == null ? JsonNodeFactory.instance.objectNode() : filter, Long.MAX_VALUE));
+            default -> throw new JsonRpcException(JsonRpcException.METHOD_NOT_FOUND,
+                    "no \"" + kind + "\" subscription in eth namespace");
+        };
+    }
+
+    public boolean unsubscribe(JsonRpcSession session, String id) {
+        return filters.unsubscribe(session, id);
+    }
+
+    /**
+     * A filter's criteria; its block range is kept open-ended ("latest" = every future block) for
+     * filters and subscriptions that watch new blocks.
+     */
+    private LogQuery filterQuery(JsonNode filter, long openEnd) {
+        LogQuery query = LogFilters.parse(filter, openEnd,
+                hash -> chain.blockByHash(hash).map(b -> b.header().number()).orElse(null));
+        boolean fromLatest = filter == null || !filter.hasNonNull("fromBlock") || "latest".equals(filter.path("fromBlock").asText());
+        long from = fromLatest ? chain.head().number() + 1 : query.fromBlock();
+        return new LogQuery(from, query.toBlock(), query.addresses(), query.topics());
+    }
+
+    private List<Map<String, Object>> logs(LogQuery query) {
+        try {
+            return chain.logs(query).stream().map(RpcViews::log).toList();
+        } catch (QueryLimitException e) {
+            throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED, e.getMessage());
+        }
     }
 
     private Map<String, Object> transactionAt(StoredBlock block, String index) {
