@@ -1,9 +1,12 @@
 package org.quorumee.core.evm;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.quorumee.core.evm.precompile.Precompiles;
 import org.quorumee.core.evm.precompile.PrecompiledContract;
 import org.quorumee.core.fork.Fork;
 import org.quorumee.core.types.Address;
@@ -74,6 +77,7 @@ public final class ForkRules {
     public final long blobBaseFeeUpdateFraction = 3338477;
 
     private final List<Address> precompileAddresses;
+    private final Set<Address> precompileSet;
     private final Map<Address, PrecompiledContract> precompiles;
 
     private ForkRules(Fork fork, int maxCodeSize, Map<Address, PrecompiledContract> precompiles) {
@@ -93,7 +97,13 @@ public final class ForkRules {
             addresses.add(Address.ofLong(i));
         }
         this.precompileAddresses = Collections.unmodifiableList(addresses);
+        this.precompileSet = Set.copyOf(addresses);
         this.precompiles = Map.copyOf(precompiles);
+    }
+
+    /** The rules of {@code fork} with mainnet's code size limit and the project's precompiles. */
+    public static ForkRules of(Fork fork) {
+        return of(fork, Precompiles.forFork(fork));
     }
 
     /** The rules of {@code fork} with mainnet's code size limit (24576 bytes) and the given precompiles. */
@@ -190,6 +200,19 @@ public final class ForkRules {
         staticGas[opcode] = gas;
     }
 
+    /** EIP-4844's blob base fee for a block with {@code excessBlobGas}: fake_exponential(1, excess, fraction). */
+    public BigInteger blobBaseFee(long excessBlobGas) {
+        BigInteger denominator = BigInteger.valueOf(blobBaseFeeUpdateFraction);
+        BigInteger numerator = BigInteger.valueOf(excessBlobGas);
+        BigInteger output = BigInteger.ZERO;
+        BigInteger accumulator = denominator; // factor (1) x denominator
+        for (int i = 1; accumulator.signum() > 0; i++) {
+            output = output.add(accumulator);
+            accumulator = accumulator.multiply(numerator).divide(denominator.multiply(BigInteger.valueOf(i)));
+        }
+        return output.divide(denominator);
+    }
+
     public boolean isDefined(int opcode) {
         return defined[opcode];
     }
@@ -205,6 +228,6 @@ public final class ForkRules {
     }
 
     public boolean isPrecompile(Address address) {
-        return precompileAddresses.contains(address);
+        return precompileSet.contains(address);
     }
 }

@@ -26,6 +26,8 @@ final class CachedAccount {
     final Map<UInt256, UInt256> currentStorage = new HashMap<>();
     /** The storage trie must be rebuilt from empty at commit (the account was re-created or destroyed). */
     boolean storageReset;
+    /** The code was set since the last commit (and must be stored). */
+    boolean codeChanged;
 
     CachedAccount(Address address, long nonce, BigInteger balance, byte[] codeHash, byte[] storageRoot) {
         this.address = address;

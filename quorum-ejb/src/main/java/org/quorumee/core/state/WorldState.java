@@ -11,6 +11,7 @@ import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.evm.Log;
 import org.quorumee.core.evm.UInt256;
 import org.quorumee.core.rlp.Rlp;
+import org.quorumee.core.trie.NodeStore;
 import org.quorumee.core.types.Address;
 
 /**
@@ -53,9 +54,24 @@ public final class WorldState {
     private record SlotKey(Address address, UInt256 key) {
     }
 
-    /** A state over {@code storage} (which is positioned at the state root to start from). */
-    public WorldState(StateStorage storage) {
-        this.storage = storage;
+    /** The state whose root is {@code stateRoot} in {@code store} ({@link #EMPTY_TRIE_ROOT} for none). */
+    public WorldState(NodeStore store, byte[] stateRoot) {
+        this.storage = new StateStorage(store, stateRoot);
+    }
+
+    /**
+     * Writes an account as it is, outside any transaction (genesis allocations, test fixtures): no
+     * journal, no EIP-161 deletion of empty accounts. Call {@link #commit()} afterwards for the root.
+     */
+    public void putAccount(Address address, long nonce, BigInteger balance, byte[] code, Map<UInt256, UInt256> slots) {
+        byte[] codeHash = Keccak.keccak256(code);
+        if (code.length > 0) {
+            storage.putCode(codeHash, code);
+        }
+        byte[] storageRoot = storage.writeStorage(EMPTY_TRIE_ROOT, slots);
+        storage.putAccount(address, nonce, balance, storageRoot, codeHash);
+        accounts.remove(address);
+        uncommitted.remove(address);
     }
 
     // ------------------------------------------------------------------ reads
@@ -63,7 +79,11 @@ public final class WorldState {
     private CachedAccount account(Address address) {
         CachedAccount account = accounts.get(address);
         if (account == null && !accounts.containsKey(address)) {
-            account = storage.loadAccount(address);
+            StateAccount stored = storage.loadAccount(address);
+            if (stored != null) {
+                account = new CachedAccount(address, stored.nonce(), stored.balance(), stored.codeHash(),
+                        stored.storageRoot());
+            }
             accounts.put(address, account);
         }
         return account;
@@ -155,7 +175,7 @@ public final class WorldState {
     private UInt256 originalStorage(CachedAccount a, UInt256 key) {
         UInt256 value = a.originalStorage.get(key);
         if (value == null) {
-            value = a.storageReset ? UInt256.ZERO : storage.loadSlot(a.address, a.storageRoot, key);
+            value = a.storageReset ? UInt256.ZERO : storage.loadSlot(a.storageRoot, key);
             a.originalStorage.put(key, value);
         }
         return value;
@@ -241,6 +261,7 @@ public final class WorldState {
         byte[] beforeHash = a.codeHash;
         a.code = code;
         a.codeHash = Keccak.keccak256(code);
+        a.codeChanged = true;
         journal(address, () -> {
             a.code = beforeCode;
             a.codeHash = beforeHash;
@@ -413,15 +434,16 @@ public final class WorldState {
             for (UInt256 key : a.uncommittedSlots) {
                 writes.put(key, a.originalStorage.get(key));
             }
-            a.storageRoot = storage.writeStorage(address, a.storageReset ? EMPTY_TRIE_ROOT : a.storageRoot, writes);
+            a.storageRoot = storage.writeStorage(a.storageReset ? EMPTY_TRIE_ROOT : a.storageRoot, writes);
             a.storageReset = false;
             a.uncommittedSlots.clear();
-            if (a.code != null && a.code.length > 0) {
+            if (a.codeChanged && a.code.length > 0) {
                 storage.putCode(a.codeHash, a.code);
             }
+            a.codeChanged = false;
             storage.putAccount(address, a.nonce, a.balance, a.storageRoot, a.codeHash);
         }
         uncommitted.clear();
-        return storage.root();
+        return storage.commit();
     }
 }
