@@ -1,0 +1,219 @@
+package org.quorumee.core.evm.precompile.bn254;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * The BN254 (alt_bn128) curve as EIP-196 and EIP-197 use it, in their byte encodings.
+ *
+ * <p>G1: y^2 = x^3 + 3 over Fp, a point is 64 bytes (x, y), each a 32-byte big-endian number;
+ * (0, 0) is the point at infinity. G2: the sextic twist y^2 = x^3 + 3 / (9 + i) over Fp2, a point
+ * is 128 bytes (x, y), each Fp2 coordinate {@code a + b i} written as b then a; all zeros is
+ * infinity. A coordinate must be below p, a point must be on its curve, and a G2 point must lie
+ * in the subgroup of order {@link #ORDER} (G1 has cofactor 1).
+ *
+ * <p>The pairing is the optimal Ate pairing: a Miller loop over 6u + 2 with two Frobenius-twisted
+ * line steps, then the final exponentiation to the power (p^12 - 1) / r.
+ */
+public final class Bn254 {
+    /** The prime order r of G1 and G2. */
+    public static final BigInteger ORDER = new BigInteger(
+            "21888242871839275222246405745257275088548364400416034343698204186575808495617");
+    public static final int G1_POINT_BYTES = 64;
+    public static final int G2_POINT_BYTES = 128;
+    public static final int PAIR_BYTES = G1_POINT_BYTES + G2_POINT_BYTES;
+
+    private static final Fp G1_B = Fp.of(3);
+    private static final Fp2 G2_B = Fp2.of(BigInteger.valueOf(3), BigInteger.ZERO).multiply(Fp2.XI.inverse());
+    /** The curve parameter u; p and r are polynomials in it. */
+    private static final BigInteger U = new BigInteger("4965661367192848881");
+    private static final BigInteger ATE_LOOP_COUNT = U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
+    /** (p^4 - p^2 + 1) / r: the part of the final exponent left after (p^6 - 1)(p^2 + 1). */
+    private static final BigInteger HARD_EXPONENT =
+            Fp.P.pow(4).subtract(Fp.P.pow(2)).add(BigInteger.ONE).divide(ORDER);
+
+    private Bn254() {
+    }
+
+    /** EIP-196 addition: two G1 points (64 bytes each) to their sum (64 bytes). */
+    public static byte[] g1Add(byte[] first, byte[] second) throws InvalidPointException {
+        return encodeG1(decodeG1(first, 0).add(decodeG1(second, 0)));
+    }
+
+    /** EIP-196 scalar multiplication: a G1 point times any 256-bit unsigned scalar (64 bytes out). */
+    public static byte[] g1Multiply(byte[] point, BigInteger scalar) throws InvalidPointException {
+        return encodeG1(decodeG1(point, 0).multiply(scalar));
+    }
+
+    /**
+     * EIP-197 pairing check over {@code input}, a sequence of (G1, G2) pairs of {@link #PAIR_BYTES}
+     * each: true when the product of their pairings is one (true for no pairs).
+     *
+     * @throws InvalidPointException on a length that is not a whole number of pairs or any bad point
+     */
+    public static boolean pairingCheck(byte[] input) throws InvalidPointException {
+        if (input.length % PAIR_BYTES != 0) {
+            throw new InvalidPointException("pairing input of " + input.length + " bytes is not a multiple of "
+                    + PAIR_BYTES);
+        }
+        Fp12 product = Fp12.ONE;
+        for (int offset = 0; offset < input.length; offset += PAIR_BYTES) {
+            JacobianPoint<Fp> p = decodeG1(input, offset);
+            JacobianPoint<Fp2> q = decodeG2(input, offset + G1_POINT_BYTES);
+            if (!p.isInfinity() && !q.isInfinity()) {
+                product = product.multiply(millerLoop(p, q));
+            }
+        }
+        return finalExponentiation(product).isOne();
+    }
+
+    // ---- encoding ------------------------------------------------------------------------------
+
+    private static JacobianPoint<Fp> decodeG1(byte[] in, int offset) throws InvalidPointException {
+        BigInteger x = coordinate(in, offset);
+        BigInteger y = coordinate(in, offset + 32);
+        if (x.signum() == 0 && y.signum() == 0) {
+            return JacobianPoint.infinity(Fp.ZERO);
+        }
+        Fp px = Fp.of(x);
+        Fp py = Fp.of(y);
+        if (!py.square().equals(px.square().multiply(px).add(G1_B))) {
+            throw new InvalidPointException("G1 point is not on the curve");
+        }
+        return JacobianPoint.affine(px, py);
+    }
+
+    private static JacobianPoint<Fp2> decodeG2(byte[] in, int offset) throws InvalidPointException {
+        BigInteger xImaginary = coordinate(in, offset);
+        BigInteger xReal = coordinate(in, offset + 32);
+        BigInteger yImaginary = coordinate(in, offset + 64);
+        BigInteger yReal = coordinate(in, offset + 96);
+        Fp2 x = Fp2.of(xReal, xImaginary);
+        Fp2 y = Fp2.of(yReal, yImaginary);
+        if (x.isZero() && y.isZero()) {
+            return JacobianPoint.infinity(Fp2.ZERO);
+        }
+        if (!y.square().equals(x.square().multiply(x).add(G2_B))) {
+            throw new InvalidPointException("G2 point is not on the twist curve");
+        }
+        JacobianPoint<Fp2> point = JacobianPoint.affine(x, y);
+        if (!point.multiply(ORDER).isInfinity()) {
+            throw new InvalidPointException("G2 point is not in the subgroup of order r");
+        }
+        return point;
+    }
+
+    private static BigInteger coordinate(byte[] in, int offset) throws InvalidPointException {
+        BigInteger value = new BigInteger(1, Arrays.copyOfRange(in, offset, offset + 32));
+        if (value.compareTo(Fp.P) >= 0) {
+            throw new InvalidPointException("coordinate is not below the field modulus");
+        }
+        return value;
+    }
+
+    private static byte[] encodeG1(JacobianPoint<Fp> point) {
+        byte[] out = new byte[G1_POINT_BYTES];
+        if (!point.isInfinity()) {
+            JacobianPoint<Fp> affine = point.toAffine();
+            writeWord(affine.x.value, out, 0);
+            writeWord(affine.y.value, out, 32);
+        }
+        return out;
+    }
+
+    private static void writeWord(BigInteger value, byte[] out, int offset) {
+        byte[] raw = value.toByteArray();
+        int length = Math.min(raw.length, 32);
+        System.arraycopy(raw, raw.length - length, out, offset + 32 - length, length);
+    }
+
+    // ---- pairing ------------------------------------------------------------------------------
+
+    /**
+     * The Miller loop of the optimal Ate pairing for P in G1 and Q in G2 (both finite, affine).
+     * T walks over multiples of Q on the twist in affine coordinates; each step multiplies in the
+     * line through T (and Q) evaluated at P. Vertical lines are left out: they lie in Fp6, which
+     * the final exponentiation maps to one.
+     */
+    static Fp12 millerLoop(JacobianPoint<Fp> p, JacobianPoint<Fp2> q) {
+        Fp xP = p.x;
+        Fp yP = p.y;
+        TwistWalk t = new TwistWalk(q.x, q.y);
+        Fp12 f = Fp12.ONE;
+        for (int bit = ATE_LOOP_COUNT.bitLength() - 2; bit >= 0; bit--) {
+            f = f.square().multiply(t.doubleStep(xP, yP));
+            if (ATE_LOOP_COUNT.testBit(bit)) {
+                f = f.multiply(t.addStep(q.x, q.y, xP, yP));
+            }
+        }
+        // Q1 = pi(Q) and -Q2 = -pi^2(Q), with the Frobenius of the untwisted curve carried to the twist.
+        Fp2 q1x = q.x.conjugate().multiply(Fp12.frobeniusCoefficient(1, 2));
+        Fp2 q1y = q.y.conjugate().multiply(Fp12.frobeniusCoefficient(1, 3));
+        Fp2 q2x = q.x.multiply(Fp12.frobeniusCoefficient(2, 2));
+        Fp2 q2yNegated = q.y.multiply(Fp12.frobeniusCoefficient(2, 3)).negate();
+        f = f.multiply(t.addStep(q1x, q1y, xP, yP));
+        return f.multiply(t.addStep(q2x, q2yNegated, xP, yP));
+    }
+
+    static Fp12 finalExponentiation(Fp12 f) {
+        Fp12 t = f.conjugate().multiply(f.inverse()); // f^(p^6 - 1)
+        t = t.frobenius(2).multiply(t); // ^(p^2 + 1)
+        return t.pow(HARD_EXPONENT);
+    }
+
+    /** The running point T of the Miller loop, in affine twist coordinates. */
+    private static final class TwistWalk {
+        private Fp2 x;
+        private Fp2 y;
+        private boolean infinity;
+
+        TwistWalk(Fp2 x, Fp2 y) {
+            this.x = x;
+            this.y = y;
+        }
+
+        /** T = 2T; returns the tangent at the old T, evaluated at P. */
+        Fp12 doubleStep(Fp xP, Fp yP) {
+            if (infinity || y.isZero()) {
+                infinity = true;
+                return Fp12.ONE;
+            }
+            Fp2 xx = x.square();
+            Fp2 lambda = xx.add(xx).add(xx).multiply(y.add(y).inverse());
+            return moveTo(lambda, x, xP, yP);
+        }
+
+        /** T = T + (qx, qy); returns the line through both, evaluated at P. */
+        Fp12 addStep(Fp2 qx, Fp2 qy, Fp xP, Fp yP) {
+            if (infinity) {
+                x = qx;
+                y = qy;
+                infinity = false;
+                return Fp12.ONE;
+            }
+            if (x.equals(qx)) {
+                if (y.equals(qy)) {
+                    return doubleStep(xP, yP);
+                }
+                infinity = true; // T = -Q: a vertical line
+                return Fp12.ONE;
+            }
+            Fp2 lambda = qy.subtract(y).multiply(qx.subtract(x).inverse());
+            return moveTo(lambda, qx, xP, yP);
+        }
+
+        /**
+         * The line of slope lambda through T at P, {@code yP - lambda xP w + (lambda xT - yT) w^3},
+         * then T becomes the third intersection's negation: x' = lambda^2 - xT - otherX.
+         */
+        private Fp12 moveTo(Fp2 lambda, Fp2 otherX, Fp xP, Fp yP) {
+            Fp6 constantPart = new Fp6(Fp2.of(yP), Fp2.ZERO, Fp2.ZERO);
+            Fp6 wPart = new Fp6(lambda.multiply(xP.value).negate(), lambda.multiply(x).subtract(y), Fp2.ZERO);
+            Fp2 newX = lambda.square().subtract(x).subtract(otherX);
+            Fp2 newY = lambda.multiply(x.subtract(newX)).subtract(y);
+            x = newX;
+            y = newY;
+            return new Fp12(constantPart, wPart);
+        }
+    }
+}
