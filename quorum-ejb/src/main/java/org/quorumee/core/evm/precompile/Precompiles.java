@@ -36,6 +36,7 @@ public final class Precompiles {
     private static Map<Fork, Map<Address, PrecompiledContract>> buildAll() {
         // London's set is Istanbul's (0x01-0x09) with Berlin's modexp pricing; Shanghai adds none.
         Map<Address, PrecompiledContract> london = new LinkedHashMap<>();
+        london.put(ECRECOVER, new EcRecover());
         london.put(SHA256, new Sha256());
         london.put(RIPEMD160, new Ripemd160());
         london.put(IDENTITY, new Identity());
