@@ -29,7 +29,7 @@ public final class Bn254 {
     private static final BigInteger U = new BigInteger("4965661367192848881");
     private static final BigInteger ATE_LOOP_COUNT = U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
     /** (p^4 - p^2 + 1) / r: the part of the final exponent left after (p^6 - 1)(p^2 + 1). */
-    private static final BigInteger HARD_EXPONENT =
+    static final BigInteger HARD_EXPONENT =
             Fp.P.pow(4).subtract(Fp.P.pow(2)).add(BigInteger.ONE).divide(ORDER);
 
     private Bn254() {
@@ -156,9 +156,32 @@ public final class Bn254 {
     }
 
     static Fp12 finalExponentiation(Fp12 f) {
+        return hardPart(easyPart(f));
+    }
+
+    /** f^((p^6 - 1)(p^2 + 1)): the result lies in the cyclotomic subgroup, where inverse = conjugate. */
+    static Fp12 easyPart(Fp12 f) {
         Fp12 t = f.conjugate().multiply(f.inverse()); // f^(p^6 - 1)
-        t = t.frobenius(2).multiply(t); // ^(p^2 + 1)
-        return t.pow(HARD_EXPONENT);
+        return t.frobenius(2).multiply(t); // ^(p^2 + 1)
+    }
+
+    /**
+     * f^((p^4 - p^2 + 1) / r) for f in the cyclotomic subgroup, from the exponent written in base p
+     * with coefficients that are polynomials in u: l0 + l1 p + l2 p^2 + p^3, where
+     * l0 = -36u^3 - 30u^2 - 18u - 2, l1 = -36u^3 - 18u^2 - 12u + 1, l2 = 6u^2 + 1. Three
+     * exponentiations by u (64 bits) replace one by the 762-bit exponent.
+     */
+    static Fp12 hardPart(Fp12 f) {
+        Fp12 fu = f.pow(U);
+        Fp12 fu2 = fu.pow(U);
+        Fp12 fu3 = fu2.pow(U);
+        Fp12 fu3Times36 = fu3.pow(BigInteger.valueOf(36));
+        Fp12 l0 = fu3Times36.multiply(fu2.pow(BigInteger.valueOf(30))).multiply(fu.pow(BigInteger.valueOf(18)))
+                .multiply(f.square()).conjugate();
+        Fp12 l1 = fu3Times36.multiply(fu2.pow(BigInteger.valueOf(18))).multiply(fu.pow(BigInteger.valueOf(12)))
+                .conjugate().multiply(f);
+        Fp12 l2 = fu2.pow(BigInteger.valueOf(6)).multiply(f);
+        return l0.multiply(l1.frobenius(1)).multiply(l2.frobenius(2)).multiply(f.frobenius(3));
     }
 
     /** The running point T of the Miller loop, in affine twist coordinates. */
