@@ -115,8 +115,8 @@ public final class Bn254 {
         byte[] out = new byte[G1_POINT_BYTES];
         if (!point.isInfinity()) {
             JacobianPoint<Fp> affine = point.toAffine();
-            writeWord(affine.x.value, out, 0);
-            writeWord(affine.y.value, out, 32);
+            writeWord(affine.x.toBigInteger(), out, 0);
+            writeWord(affine.y.toBigInteger(), out, 32);
         }
         return out;
     }
@@ -231,7 +231,7 @@ public final class Bn254 {
          */
         private Fp12 moveTo(Fp2 lambda, Fp2 otherX, Fp xP, Fp yP) {
             Fp6 constantPart = new Fp6(Fp2.of(yP), Fp2.ZERO, Fp2.ZERO);
-            Fp6 wPart = new Fp6(lambda.multiply(xP.value).negate(), lambda.multiply(x).subtract(y), Fp2.ZERO);
+            Fp6 wPart = new Fp6(lambda.multiply(xP).negate(), lambda.multiply(x).subtract(y), Fp2.ZERO);
             Fp2 newX = lambda.square().subtract(x).subtract(otherX);
             Fp2 newY = lambda.multiply(x.subtract(newX)).subtract(y);
             x = newX;
