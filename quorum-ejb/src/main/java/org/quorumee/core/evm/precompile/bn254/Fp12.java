@@ -28,6 +28,17 @@ final class Fp12 {
         return new Fp12(t0.add(t1.multiplyByV()), cross);
     }
 
+    /**
+     * This times the sparse element {@code g0 + g1 w + g3 w^3}, i.e. c0 = (g0, 0, 0) and
+     * c1 = (g1, g3, 0): the shape of a Miller loop line.
+     */
+    Fp12 multiplyByLine(Fp2 g0, Fp2 g1, Fp2 g3) {
+        Fp6 t0 = c0.multiply(g0);
+        Fp6 t1 = c1.multiplyBy01(g1, g3);
+        Fp6 cross = c0.add(c1).multiplyBy01(g0.add(g1), g3).subtract(t0).subtract(t1);
+        return new Fp12(t0.add(t1.multiplyByV()), cross);
+    }
+
     Fp12 square() {
         // (a + b w)^2 = (a + b)(a + v b) - ab - v ab + 2ab w
         Fp6 ab = c0.multiply(c1);
