@@ -171,16 +171,20 @@ public final class Bn254 {
      * exponentiations by u (64 bits) replace one by the 762-bit exponent.
      */
     static Fp12 hardPart(Fp12 f) {
-        Fp12 fu = f.pow(U);
-        Fp12 fu2 = fu.pow(U);
-        Fp12 fu3 = fu2.pow(U);
-        Fp12 fu3Times36 = fu3.pow(BigInteger.valueOf(36));
-        Fp12 l0 = fu3Times36.multiply(fu2.pow(BigInteger.valueOf(30))).multiply(fu.pow(BigInteger.valueOf(18)))
-                .multiply(f.square()).conjugate();
-        Fp12 l1 = fu3Times36.multiply(fu2.pow(BigInteger.valueOf(18))).multiply(fu.pow(BigInteger.valueOf(12)))
-                .conjugate().multiply(f);
-        Fp12 l2 = fu2.pow(BigInteger.valueOf(6)).multiply(f);
+        Fp12 fu = f.cyclotomicPow(U);
+        Fp12 fu2 = fu.cyclotomicPow(U);
+        Fp12 fu3 = fu2.cyclotomicPow(U);
+        Fp12 fu3To36 = power(fu3, 36);
+        // in the cyclotomic subgroup, x^-1 = conjugate(x)
+        Fp12 l0 = fu3To36.multiply(power(fu2, 30)).multiply(power(fu, 18)).multiply(f.cyclotomicSquare())
+                .conjugate();
+        Fp12 l1 = fu3To36.multiply(power(fu2, 18)).multiply(power(fu, 12)).conjugate().multiply(f);
+        Fp12 l2 = power(fu2, 6).multiply(f);
         return l0.multiply(l1.frobenius(1)).multiply(l2.frobenius(2)).multiply(f.frobenius(3));
+    }
+
+    private static Fp12 power(Fp12 cyclotomic, long exponent) {
+        return cyclotomic.cyclotomicPow(BigInteger.valueOf(exponent));
     }
 
     /**
