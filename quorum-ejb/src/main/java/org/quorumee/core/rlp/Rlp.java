@@ -1,6 +1,7 @@
 package org.quorumee.core.rlp;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,11 +113,21 @@ public final class Rlp {
         return item;
     }
 
-    /** Decodes every nested item once, so malformed input fails here and not at a later read. */
-    private static void checkChildren(RlpItem item) {
-        if (item.isList()) {
-            for (RlpItem child : item.items()) {
-                checkChildren(child);
+    /**
+     * Decodes every nested item once, so malformed input fails here and not at a later read.
+     * Iterative: input nested a hundred thousand lists deep must not overflow the stack.
+     */
+    private static void checkChildren(RlpItem root) {
+        ArrayDeque<RlpItem> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            RlpItem item = pending.pop();
+            if (item.isList()) {
+                for (RlpItem child : item.items()) {
+                    if (child.isList()) {
+                        pending.push(child);
+                    }
+                }
             }
         }
     }

@@ -12,6 +12,9 @@ import org.quorumee.core.trie.MerklePatriciaTrie;
 /**
  * An account as the state trie stores it: {@code rlp([nonce, balance, storageRoot, codeHash])}
  * under keccak256(address) (Yellow Paper, section 4.1).
+ *
+ * <p>The nonce is an unsigned 64-bit value held in a {@code long}: 2^64 - 1 (EIP-2681's limit) is
+ * {@code -1L}; compare nonces with {@link Long#compareUnsigned}.
  */
 public record StateAccount(long nonce, BigInteger balance, byte[] storageRoot, byte[] codeHash) {
     /** The storage root of an account without storage: the empty trie's root. */
@@ -22,9 +25,6 @@ public record StateAccount(long nonce, BigInteger balance, byte[] storageRoot, b
     public static final StateAccount EMPTY = new StateAccount(0, BigInteger.ZERO, EMPTY_STORAGE_ROOT, EMPTY_CODE_HASH);
 
     public StateAccount {
-        if (nonce < 0) {
-            throw new IllegalArgumentException("nonce is negative: " + nonce);
-        }
         if (balance.signum() < 0 || balance.bitLength() > 256) {
             throw new IllegalArgumentException("balance is not a 256-bit unsigned value: " + balance);
         }
@@ -95,7 +95,7 @@ public record StateAccount(long nonce, BigInteger balance, byte[] storageRoot, b
             throw new RlpException("an account is an RLP list of 4 items");
         }
         return new StateAccount(
-                item.item(0).asLong(),
+                item.item(0).asBigInteger(8).longValue(),   // unsigned 64-bit
                 item.item(1).asBigInteger(32),
                 item.item(2).bytes(32),
                 item.item(3).bytes(32));
@@ -117,7 +117,7 @@ public record StateAccount(long nonce, BigInteger balance, byte[] storageRoot, b
 
     @Override
     public String toString() {
-        return "StateAccount[nonce=" + nonce + ", balance=" + balance + ", storageRoot=" + Hex.encode(storageRoot)
+        return "StateAccount[nonce=" + Long.toUnsignedString(nonce) + ", balance=" + balance + ", storageRoot=" + Hex.encode(storageRoot)
                 + ", codeHash=" + Hex.encode(codeHash) + "]";
     }
 }

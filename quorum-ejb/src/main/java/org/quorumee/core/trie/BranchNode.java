@@ -1,7 +1,5 @@
 package org.quorumee.core.trie;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.quorumee.core.rlp.Rlp;
 
 /** Sixteen children, one per next nibble, and the value of the key that ends here (or null). */
@@ -17,12 +15,22 @@ final class BranchNode extends Node {
 
     @Override
     byte[] encode() {
-        List<byte[]> items = new ArrayList<>(17);
+        byte[] encodedValue = value == null ? Rlp.EMPTY_STRING : Rlp.encodeBytes(value);
+        int payload = encodedValue.length;
         for (Node child : children) {
-            items.add(child == null ? Rlp.EMPTY_STRING : child.reference());
+            payload += child == null ? 1 : child.referenceLength();
         }
-        items.add(value == null ? Rlp.EMPTY_STRING : Rlp.encodeBytes(value));
-        return Rlp.encodeList(items);
+        byte[] out = new byte[listHeaderLength(payload) + payload];
+        int pos = writeListHeader(out, payload);
+        for (Node child : children) {
+            if (child == null) {
+                out[pos++] = (byte) 0x80;
+            } else {
+                pos = child.writeReference(out, pos);
+            }
+        }
+        System.arraycopy(encodedValue, 0, out, pos, encodedValue.length);
+        return out;
     }
 
     /** How many children are present. */

@@ -14,6 +14,12 @@ final class ExtensionNode extends Node {
 
     @Override
     byte[] encode() {
-        return Rlp.encodeList(Rlp.encodeBytes(Nibbles.hexPrefix(path, false)), child.reference());
+        byte[] encodedPath = Rlp.encodeBytes(Nibbles.hexPrefix(path, false));
+        int payload = encodedPath.length + child.referenceLength();
+        byte[] out = new byte[listHeaderLength(payload) + payload];
+        int pos = writeListHeader(out, payload);
+        System.arraycopy(encodedPath, 0, out, pos, encodedPath.length);
+        child.writeReference(out, pos + encodedPath.length);
+        return out;
     }
 }

@@ -11,9 +11,10 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
     /** Nodes whose encoding is shorter than this are embedded in their parent, not referenced by hash. */
     static final int HASH_REFERENCE_THRESHOLD = 32;
 
-    private byte[] encoded;
-    private byte[] hash;
-    private byte[] reference;
+    // Volatile: nodes may be shared by readers on other threads (copies, nodes loaded at one root),
+    // and a cache filled by one thread must be seen whole by the others.
+    private volatile byte[] encoded;
+    private volatile byte[] hash;
     /**
      * Set once the node is in the store, by itself or inside its stored parent. Every node below a
      * persisted node is persisted too, so a commit stops descending at the first one.
@@ -25,10 +26,12 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
 
     /** The node's RLP encoding, computed once. */
     byte[] encoded() {
-        if (encoded == null) {
-            encoded = encode();
+        byte[] enc = encoded;
+        if (enc == null) {
+            enc = encode();
+            encoded = enc;
         }
-        return encoded;
+        return enc;
     }
 
     /** Seeds the encoding cache with the bytes the node was decoded from. */
@@ -43,19 +46,30 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
 
     /** Keccak-256 of the encoding (for a root, whatever its size). */
     byte[] hash() {
-        if (hash == null) {
-            hash = Keccak.keccak256(encoded());
+        byte[] h = hash;
+        if (h == null) {
+            h = Keccak.keccak256(encoded());
+            hash = h;
         }
-        return hash;
+        return h;
     }
 
-    /** What a parent holds for this node: the encoding itself when short, else the RLP of its hash. */
-    byte[] reference() {
-        if (reference == null) {
-            byte[] enc = encoded();
-            reference = enc.length < HASH_REFERENCE_THRESHOLD ? enc : hashReference(hash());
+    /** Length of what a parent holds for this node: the encoding when short, else 0xa0 and the hash. */
+    int referenceLength() {
+        int length = encoded().length;
+        return length < HASH_REFERENCE_THRESHOLD ? length : 33;
+    }
+
+    /** Writes what a parent holds for this node at {@code pos}; returns the position after it. */
+    int writeReference(byte[] out, int pos) {
+        byte[] enc = encoded();
+        if (enc.length < HASH_REFERENCE_THRESHOLD) {
+            System.arraycopy(enc, 0, out, pos, enc.length);
+            return pos + enc.length;
         }
-        return reference;
+        out[pos] = (byte) 0xa0;
+        System.arraycopy(hash(), 0, out, pos + 1, 32);
+        return pos + 33;
     }
 
     /** True when the parent refers to this node by hash (so it is stored by itself). */
@@ -63,10 +77,23 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
         return encoded().length >= HASH_REFERENCE_THRESHOLD;
     }
 
-    static byte[] hashReference(byte[] hash) {
-        byte[] out = new byte[33];
-        out[0] = (byte) 0xa0;
-        System.arraycopy(hash, 0, out, 1, 32);
-        return out;
+    /** An RLP list header for a payload of {@code length} bytes, written at the start of {@code out}; returns its size. */
+    static int writeListHeader(byte[] out, int length) {
+        if (length < 56) {
+            out[0] = (byte) (0xc0 + length);
+            return 1;
+        }
+        int bytes = (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
+        out[0] = (byte) (0xf7 + bytes);
+        for (int i = bytes; i >= 1; i--) {
+            out[i] = (byte) length;
+            length >>>= 8;
+        }
+        return 1 + bytes;
+    }
+
+    /** Size of the RLP list header for a payload of {@code length} bytes. */
+    static int listHeaderLength(int length) {
+        return length < 56 ? 1 : 1 + (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
     }
 }

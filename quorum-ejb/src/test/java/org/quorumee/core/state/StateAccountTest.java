@@ -25,6 +25,17 @@ class StateAccountTest {
     }
 
     @Test
+    void nonceIsUnsigned64Bit() {
+        StateAccount max = StateAccount.EMPTY.withNonce(-1L);   // 2^64 - 1, EIP-2681's limit
+        String encoded = Hex.encode(max.encode());
+        assertTrue(encoded.startsWith("0xf84c88ffffffffffffffff80"), encoded);
+        assertEquals(max, StateAccount.decode(max.encode()));
+        assertTrue(max.toString().contains("18446744073709551615"));
+        // Nine bytes do not fit.
+        assertThrows(RlpException.class, () -> StateAccount.decode(Hex.decode(encoded.replace("0xf84c88ffffffffffffffff", "0xf84d89ffffffffffffffffff"))));
+    }
+
+    @Test
     void emptyAccountConstants() {
         assertEquals("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421",
                 Hex.encode(StateAccount.EMPTY_STORAGE_ROOT));

@@ -73,6 +73,66 @@ class MerklePatriciaTrieTest {
     }
 
     @Test
+    void randomOperationsMatchAModelWhateverTheHistory() {
+        Random random = new Random(42);
+        InMemoryNodeStore store = new InMemoryNodeStore();
+        MerklePatriciaTrie trie = new MerklePatriciaTrie(store);
+        java.util.TreeMap<String, byte[]> model = new java.util.TreeMap<>();
+        for (int step = 1; step <= 4000; step++) {
+            byte[] key = bytes(random, random.nextInt(4));   // 0 to 3 bytes: the empty key, prefixes of keys
+            if (random.nextInt(3) == 0) {
+                trie.delete(key);
+                model.remove(Hex.encode(key));
+            } else {
+                byte[] value = bytes(random, 1 + random.nextInt(40));
+                trie.put(key, value);
+                model.put(Hex.encode(key), value);
+            }
+            if (step % 250 == 0) {
+                // Reopen from the store: later updates and collapses must load nodes lazily.
+                trie = new MerklePatriciaTrie(store, trie.commit());
+            }
+            if (step % 100 == 0) {
+                // The root depends only on the content (canonical form), not on the history.
+                MerklePatriciaTrie rebuilt = new MerklePatriciaTrie(new InMemoryNodeStore());
+                model.forEach((k, v) -> rebuilt.put(Hex.decode(k), v));
+                assertArrayEquals(rebuilt.rootHash(), trie.rootHash(), "root at step " + step);
+                for (Map.Entry<String, byte[]> entry : model.entrySet()) {
+                    assertArrayEquals(entry.getValue(), trie.get(Hex.decode(entry.getKey())).orElseThrow());
+                }
+                List<String> keys = new ArrayList<>();
+                trie.forEach((k, v) -> keys.add(Hex.encode(k)));
+                assertEquals(new ArrayList<>(model.keySet()), keys, "keys in order at step " + step);
+            }
+        }
+    }
+
+    @Test
+    void bufferedStoreGivesOneBatchAndServesPendingNodes() {
+        CountingStore backing = new CountingStore();
+        BufferedNodeStore buffer = new BufferedNodeStore(backing);
+        Random random = new Random(9);
+        MerklePatriciaTrie first = new MerklePatriciaTrie(buffer);
+        MerklePatriciaTrie second = new MerklePatriciaTrie(buffer);
+        for (int i = 0; i < 100; i++) {
+            first.put(bytes(random, 32), bytes(random, 40));
+            second.put(bytes(random, 32), bytes(random, 40));
+        }
+        byte[] firstRoot = first.commit();
+        second.commit();
+        assertEquals(0, backing.batches);
+        assertTrue(new MerklePatriciaTrie(buffer, firstRoot).get(new byte[32]).isEmpty(), "pending nodes are readable");
+        int pending = buffer.pendingCount();
+        buffer.flush();
+        assertEquals(1, backing.batches);
+        assertEquals(pending, backing.written);
+        assertEquals(0, buffer.pendingCount());
+        int[] entries = {0};
+        new MerklePatriciaTrie(backing, firstRoot).forEach((k, v) -> entries[0]++);
+        assertEquals(100, entries[0], "the flushed trie reads back whole from the backing store");
+    }
+
+    @Test
     void lazilyLoadedTrieUpdatesLikeAnInMemoryOne() {
         Random random = new Random(11);
         InMemoryNodeStore store = new InMemoryNodeStore();
@@ -158,6 +218,17 @@ class MerklePatriciaTrieTest {
         byte[] hash = org.quorumee.core.crypto.Keccak.keccak256(garbage);
         store.write(List.of(new NodeStore.Entry(hash, garbage)));
         assertThrows(TrieException.class, () -> new MerklePatriciaTrie(store, hash).get(new byte[] {1}));
+    }
+
+    @Test
+    void nodeThatDoesNotMatchItsHashIsRejected() {
+        MerklePatriciaTrie trie = new MerklePatriciaTrie(new InMemoryNodeStore());
+        trie.put(new byte[] {1}, new byte[40]);
+        byte[] root = trie.commit();
+        InMemoryNodeStore corrupt = new InMemoryNodeStore();
+        corrupt.write(List.of(new NodeStore.Entry(root, new byte[] {(byte) 0xc2, (byte) 0x80, (byte) 0x80})));
+        TrieException e = assertThrows(TrieException.class, () -> new MerklePatriciaTrie(corrupt, root).get(new byte[] {1}));
+        assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
     }
 
     @Test

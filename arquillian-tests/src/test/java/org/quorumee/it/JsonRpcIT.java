@@ -1,0 +1,150 @@
+package org.quorumee.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorumee.it.support.JsonRpcClient;
+import org.quorumee.it.support.NodeDeployment;
+
+/** JSON-RPC 2.0 over HTTP against the deployed node: the methods of the foundation and every error case. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JsonRpcIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return NodeDeployment.ear();
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private JsonRpcClient rpc;
+
+    @BeforeEach
+    void client() throws Exception {
+        rpc = new JsonRpcClient(URI.create(baseUrl.toString()).resolve("/"));
+    }
+
+    @Test
+    void answersAtTheRootPath() {
+        assertTrue(rpc.result("web3_clientVersion", "[]").asText().startsWith("QuorumEE/v"));
+    }
+
+    @Test
+    void chainAndNetworkIdComeFromTheGenesisFile() {
+        assertEquals("0xa", rpc.result("eth_chainId", "[]").asText());
+        assertEquals("10", rpc.result("net_version", "[]").asText());
+    }
+
+    @Test
+    void aNewChainStartsAtItsGenesisBlock() {
+        assertEquals("0x0", rpc.result("eth_blockNumber", "[]").asText());
+    }
+
+    @Test
+    void netAndSyncStatus() {
+        assertTrue(rpc.result("net_listening", "[]").asBoolean());
+        assertEquals("0x0", rpc.result("net_peerCount", "[]").asText());
+        assertFalse(rpc.result("eth_syncing", "[]").asBoolean());
+    }
+
+    @Test
+    void web3Sha3IsKeccak256() {
+        assertEquals("0x47173285a8d7341e5e972fc677286384f802f8ef42a5ec5f03bbfa254cb01fad",
+                rpc.result("web3_sha3", "[\"0x68656c6c6f20776f726c64\"]").asText());
+        assertEquals("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470",
+                rpc.result("web3_sha3", "[\"0x\"]").asText());
+    }
+
+    @Test
+    void batchAnswersEveryRequestButNotifications() {
+        JsonNode replies = rpc.post("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"},"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"net_version\"},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"net_version\",\"params\":[]}]").json();
+        assertEquals(2, replies.size());
+        assertEquals("0xa", replies.get(0).get("result").asText());
+        assertEquals("b", replies.get(1).get("id").asText());
+    }
+
+    @Test
+    void aNotificationAloneGetsNoBody() {
+        JsonRpcClient.Reply reply = rpc.post("{\"jsonrpc\":\"2.0\",\"method\":\"net_version\"}");
+        assertEquals(204, reply.status());
+        assertEquals("", reply.body());
+    }
+
+    @Test
+    void standardErrorCodes() {
+        assertEquals(-32700, errorCode(rpc.post("{\"jsonrpc\":\"2.0\",").json()));
+        assertEquals(-32600, errorCode(rpc.post("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"net_version\"}").json()));
+        assertEquals(-32600, errorCode(rpc.post("[]").json()));
+        assertEquals(-32601, errorCode(rpc.call("eth_noSuchMethod", "[]")));
+        assertEquals(-32602, errorCode(rpc.call("web3_sha3", "[\"not hex\"]")));
+        assertEquals(-32602, errorCode(rpc.call("web3_sha3", "[]".replace("[]", "[\"0x\", 1]"))));
+    }
+
+    @Test
+    void answersOverWebSocketOnTheSamePort() throws Exception {
+        URI ws = URI.create(baseUrl.toString().replaceFirst("^http", "ws")).resolve("/");
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(ws, new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            reply.complete(text.toString());
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\",\"params\":[]}", true);
+        JsonNode response = new ObjectMapper()
+                .readTree(reply.get(10, TimeUnit.SECONDS));
+        assertEquals(7, response.get("id").asInt());
+        assertEquals("0xa", response.get("result").asText());
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anOversizedRequestIsRefusedWithAnError() {
+        byte[] body = new byte[6 * 1024 * 1024];
+        Arrays.fill(body, (byte) ' ');
+        byte[] start = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"web3_sha3\",\"params\":[\"0x\"]}".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(start, 0, body, 0, start.length);
+        JsonRpcClient.Reply reply = rpc.post(body);
+        assertEquals(413, reply.status());
+        assertEquals(-32600, errorCode(reply.json()));
+        // and the node still answers
+        assertEquals("0xa", rpc.result("eth_chainId", "[]").asText());
+    }
+
+    private static int errorCode(JsonNode response) {
+        assertTrue(response.has("error"), "expected an error: " + response);
+        return response.get("error").get("code").asInt();
+    }
+}

@@ -1,0 +1,75 @@
+package org.quorumee.core.trie;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects the writes of several commits (the account trie, each storage trie, new code) and hands
+ * them to the backing store in one batch at {@link #flush()}: one database write per block however
+ * many tries the block touched. Pending nodes are readable before the flush, so a trie committed
+ * earlier in the block can be reopened by its root. For one thread (the block being built).
+ */
+public final class BufferedNodeStore implements NodeStore {
+    private final NodeStore backing;
+    private final Map<Key, byte[]> pending = new HashMap<>();
+    private final List<Entry> order = new ArrayList<>();
+
+    public BufferedNodeStore(NodeStore backing) {
+        this.backing = backing;
+    }
+
+    @Override
+    public Optional<byte[]> get(byte[] hash) {
+        byte[] node = pending.get(new Key(hash));
+        return node != null ? Optional.of(node) : backing.get(hash);
+    }
+
+    @Override
+    public void write(List<Entry> batch) {
+        for (Entry entry : batch) {
+            if (pending.putIfAbsent(new Key(entry.hash()), entry.encoded()) == null) {
+                order.add(entry);
+            }
+        }
+    }
+
+    /** How many distinct nodes wait for the flush. */
+    public int pendingCount() {
+        return order.size();
+    }
+
+    /** Writes everything pending to the backing store in one batch (none when nothing is pending). */
+    public void flush() {
+        if (order.isEmpty()) {
+            return;
+        }
+        backing.write(List.copyOf(order));
+        order.clear();
+        pending.clear();
+    }
+
+    /**
+     * Drops what is pending (a block that failed to import). Tries that committed into this buffer
+     * took their nodes for stored: drop them too and reopen at the last flushed root.
+     */
+    public void discard() {
+        order.clear();
+        pending.clear();
+    }
+
+    private record Key(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && Arrays.equals(bytes, other.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.quorumee.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.crypto.KeyPair;
+import org.quorumee.core.crypto.Secp256k1;
+
+/** The node's secp256k1 key, kept in geth's {@code nodekey} format: 64 hex digits. */
+public final class NodeKey {
+    private final byte[] publicKey;
+
+    private NodeKey(byte[] publicKey) {
+        this.publicKey = publicKey;
+    }
+
+    /** Reads the key file, or creates it (readable by its owner only) with a fresh random key. */
+    public static NodeKey loadOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                String hex = Files.readString(file, StandardCharsets.US_ASCII).trim();
+                byte[] privateKey = Hex.decode(hex);
+                if (privateKey.length != 32) {
+                    throw new IllegalStateException(file + " must hold 64 hex digits, found " + hex.length());
+                }
+                return new NodeKey(Secp256k1.publicKey(privateKey));
+            }
+            KeyPair key = Secp256k1.generateKeyPair();
+            Files.writeString(file, Hex.encodeNoPrefix(key.privateKey()), StandardCharsets.US_ASCII);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return new NodeKey(key.publicKey());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the node key " + file, e);
+        }
+    }
+
+    /** The 64-byte public key (x || y): the enode ID. */
+    public byte[] publicKey() {
+        return publicKey.clone();
+    }
+}

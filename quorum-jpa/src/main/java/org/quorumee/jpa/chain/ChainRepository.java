@@ -1,0 +1,109 @@
+package org.quorumee.jpa.chain;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored chain: blocks, their transactions, receipts and logs, and the head. One block is stored
+ * with everything it carries inside the caller's transaction, so a crash leaves either all of it or
+ * none of it.
+ */
+public class ChainRepository {
+    private final EntityManager em;
+
+    public ChainRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<ChainHeadRecord> head() {
+        return Optional.ofNullable(em.find(ChainHeadRecord.class, ChainHeadRecord.SINGLETON_ID));
+    }
+
+    /** Stores the genesis block and starts the chain at it. */
+    public void storeGenesis(BlockRecord genesis) {
+        em.persist(genesis);
+        em.persist(new ChainHeadRecord(genesis.getHash(), genesis.getNumber(), genesis.getHash()));
+    }
+
+    /** Stores a block on top of the head, with its transactions, receipts and logs, and moves the head. */
+    public void storeBlock(BlockRecord block, List<TransactionRecord> transactions, List<ReceiptRecord> receipts,
+                           List<LogRecord> logs) {
+        ChainHeadRecord head = head().orElseThrow(() -> new IllegalStateException("no genesis stored"));
+        if (block.getNumber() != head.getHeadNumber() + 1) {
+            throw new IllegalStateException("block " + block.getNumber() + " does not follow the head " + head.getHeadNumber());
+        }
+        em.persist(block);
+        transactions.forEach(em::persist);
+        // The receipts reference the transactions: those rows must be written first.
+        em.flush();
+        receipts.forEach(em::persist);
+        logs.forEach(em::persist);
+        head.moveTo(block.getNumber(), block.getHash());
+    }
+
+    public Optional<BlockRecord> blockByNumber(long number) {
+        return Optional.ofNullable(em.find(BlockRecord.class, number));
+    }
+
+    public Optional<BlockRecord> blockByHash(byte[] hash) {
+        return em.createQuery("SELECT b FROM BlockRecord b WHERE b.hash = :hash", BlockRecord.class)
+                .setParameter("hash", hash).getResultStream().findFirst();
+    }
+
+    public List<TransactionRecord> transactionsOfBlock(long number) {
+        return em.createQuery("SELECT t FROM TransactionRecord t WHERE t.blockNumber = :number ORDER BY t.transactionIndex",
+                TransactionRecord.class).setParameter("number", number).getResultList();
+    }
+
+    public Optional<TransactionRecord> transaction(byte[] hash) {
+        return Optional.ofNullable(em.find(TransactionRecord.class, hash));
+    }
+
+    public Optional<ReceiptRecord> receipt(byte[] transactionHash) {
+        return Optional.ofNullable(em.find(ReceiptRecord.class, transactionHash));
+    }
+
+    public List<ReceiptRecord> receiptsOfBlock(long number) {
+        return em.createQuery("SELECT r FROM ReceiptRecord r WHERE r.blockNumber = :number ORDER BY r.transactionIndex",
+                ReceiptRecord.class).setParameter("number", number).getResultList();
+    }
+
+    /**
+     * Logs in {@code [fromBlock, toBlock]} in chain order, emitted by one of {@code addresses} (any when
+     * empty) and matching {@code topics} position by position: an empty alternative list matches
+     * anything at that position, otherwise the topic must be one of the alternatives (eth_getLogs).
+     */
+    public List<LogRecord> logs(long fromBlock, long toBlock, List<byte[]> addresses, List<List<byte[]>> topics,
+                                int maxResults) {
+        if (topics.size() > LogRecord.MAX_TOPICS) {
+            throw new IllegalArgumentException("at most 4 topic positions, not " + topics.size());
+        }
+        StringBuilder jpql = new StringBuilder(
+                "SELECT l FROM LogRecord l WHERE l.blockNumber BETWEEN :from AND :to");
+        if (!addresses.isEmpty()) {
+            jpql.append(" AND l.address IN :addresses");
+        }
+        List<Integer> constrained = new ArrayList<>();
+        for (int i = 0; i < topics.size(); i++) {
+            if (!topics.get(i).isEmpty()) {
+                jpql.append(" AND l.topic").append(i).append(" IN :topic").append(i);
+                constrained.add(i);
+            }
+        }
+        jpql.append(" ORDER BY l.blockNumber, l.logIndex");
+        TypedQuery<LogRecord> query = em.createQuery(jpql.toString(), LogRecord.class)
+                .setParameter("from", fromBlock)
+                .setParameter("to", toBlock)
+                .setMaxResults(maxResults);
+        if (!addresses.isEmpty()) {
+            query.setParameter("addresses", addresses);
+        }
+        for (int i : constrained) {
+            query.setParameter("topic" + i, topics.get(i));
+        }
+        return query.getResultList();
+    }
+}

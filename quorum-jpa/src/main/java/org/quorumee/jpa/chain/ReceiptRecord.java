@@ -1,0 +1,75 @@
+package org.quorumee.jpa.chain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The receipt of a stored transaction, in its consensus encoding, with what the RPC adds to it. */
+@Entity
+@Table(name = "receipt")
+public class ReceiptRecord {
+    @Id
+    @Column(name = "transaction_hash")
+    private byte[] transactionHash;
+
+    @Column(name = "block_number", nullable = false)
+    private long blockNumber;
+
+    @Column(name = "transaction_index", nullable = false)
+    private int transactionIndex;
+
+    @Column(name = "receipt_rlp", nullable = false)
+    private byte[] receiptRlp;
+
+    @Column(name = "gas_used", nullable = false)
+    private long gasUsed;
+
+    @Column(name = "contract_address")
+    private byte[] contractAddress;
+
+    @Column(name = "revert_reason")
+    private byte[] revertReason;
+
+    protected ReceiptRecord() {
+    }
+
+    public ReceiptRecord(byte[] transactionHash, long blockNumber, int transactionIndex, byte[] receiptRlp,
+                         long gasUsed, byte[] contractAddress, byte[] revertReason) {
+        this.transactionHash = transactionHash;
+        this.blockNumber = blockNumber;
+        this.transactionIndex = transactionIndex;
+        this.receiptRlp = receiptRlp;
+        this.gasUsed = gasUsed;
+        this.contractAddress = contractAddress;
+        this.revertReason = revertReason;
+    }
+
+    public byte[] getTransactionHash() {
+        return transactionHash;
+    }
+
+    public long getBlockNumber() {
+        return blockNumber;
+    }
+
+    public int getTransactionIndex() {
+        return transactionIndex;
+    }
+
+    public byte[] getReceiptRlp() {
+        return receiptRlp;
+    }
+
+    public long getGasUsed() {
+        return gasUsed;
+    }
+
+    public byte[] getContractAddress() {
+        return contractAddress;
+    }
+
+    public byte[] getRevertReason() {
+        return revertReason;
+    }
+}

@@ -1,0 +1,77 @@
+package org.quorumee.web.rpc.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import org.quorumee.core.types.Address;
+import org.quorumee.node.account.AccountException;
+import org.quorumee.node.account.AccountManager;
+import org.quorumee.web.rpc.JsonRpcException;
+import org.quorumee.web.rpc.JsonRpcNamespace;
+import org.quorumee.web.rpc.Quantities;
+
+/** The personal namespace: node-managed accounts in the data folder's keystore. */
+@ApplicationScoped
+public class PersonalApi implements JsonRpcNamespace {
+
+    @EJB
+    AccountManager accounts;
+
+    @Override
+    public String name() {
+        return "personal";
+    }
+
+    public String newAccount(String password) {
+        return call(() -> accounts.newAccount(requirePassword(password))).toString();
+    }
+
+    public String importRawKey(String privateKeyHex, String password) {
+        byte[] key = Quantities.decodeData(privateKeyHex.startsWith("0x") ? privateKeyHex : "0x" + privateKeyHex, "key");
+        return call(() -> accounts.importRawKey(key, requirePassword(password))).toString();
+    }
+
+    public List<String> listAccounts() {
+        return accounts.accounts().stream().map(Address::toString).toList();
+    }
+
+    /** Unlocks for {@code durationSeconds} (default 300; 0 until the node stops). */
+    public boolean unlockAccount(String address, String password, Long durationSeconds) {
+        Address account = Quantities.decodeAddress(address, "address");
+        if (durationSeconds != null && durationSeconds < 0) {
+            throw JsonRpcException.invalidParams("duration must not be negative");
+        }
+        Duration duration = durationSeconds == null ? AccountManager.DEFAULT_UNLOCK : Duration.ofSeconds(durationSeconds);
+        call(() -> {
+            accounts.unlock(account, requirePassword(password), duration);
+            return null;
+        });
+        return true;
+    }
+
+    public boolean lockAccount(String address) {
+        accounts.lock(Quantities.decodeAddress(address, "address"));
+        return true;
+    }
+
+    private static String requirePassword(String password) {
+        if (password == null) {
+            throw JsonRpcException.invalidParams("missing value for required argument 1 (password)");
+        }
+        return password;
+    }
+
+    interface AccountCall<T> {
+        T run() throws AccountException;
+    }
+
+    /** Account failures are answered with go-ethereum's code and words. */
+    static <T> T call(AccountCall<T> call) {
+        try {
+            return call.run();
+        } catch (AccountException e) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        }
+    }
+}
