@@ -44,6 +44,12 @@ import org.quorumee.core.types.Address;
 class GeneralStateConformanceTest {
     private static final String FILTER = System.getProperty("statetests.filter", "");
     private static final int MAX_PRINTED_FAILURES = 200;
+    /**
+     * Cases that take minutes (2^32-1 BLAKE2 rounds paid for with gas): skipped and reported as such,
+     * unless {@code -Dstatetests.slow=true}.
+     */
+    private static final List<String> SLOW = List.of("stTimeConsuming/CALLBlake2f_MaxRounds.json");
+    private static final boolean RUN_SLOW = Boolean.getBoolean("statetests.slow");
     /** Passing counts reached so far per report label: the build fails only on a regression below them. */
     private static final Map<String, Integer> FLOOR = Map.of();
     private static final Map<String, Fork> FORKS = Map.of("London", Fork.LONDON, "Shanghai", Fork.SHANGHAI,
@@ -69,6 +75,10 @@ class GeneralStateConformanceTest {
         long start = System.nanoTime();
         files.parallelStream().forEach(file -> {
             String relative = root.relativize(file).toString();
+            if (!RUN_SLOW && SLOW.contains(relative)) {
+                System.out.println("GeneralStateTests: skipped (slow, -Dstatetests.slow=true runs it): " + relative);
+                return;
+            }
             JsonNode tests;
             try {
                 tests = json.readTree(file.toFile());

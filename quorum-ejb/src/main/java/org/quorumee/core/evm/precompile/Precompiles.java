@@ -22,6 +22,7 @@ public final class Precompiles {
     public static final Address ALT_BN128_MUL = Address.ofLong(0x07);
     public static final Address ALT_BN128_PAIRING = Address.ofLong(0x08);
     public static final Address BLAKE2F = Address.ofLong(0x09);
+    public static final Address KZG_POINT_EVALUATION = Address.ofLong(0x0a);
 
     private static final Map<Fork, Map<Address, PrecompiledContract>> BY_FORK = buildAll();
 
@@ -34,8 +35,10 @@ public final class Precompiles {
     }
 
     private static Map<Fork, Map<Address, PrecompiledContract>> buildAll() {
-        // London's set is Istanbul's (0x01-0x09) with Berlin's modexp pricing; Shanghai adds none.
+        // London's set is Istanbul's (0x01-0x09) with Berlin's modexp pricing; Shanghai adds none;
+        // Cancun adds the KZG point evaluation (EIP-4844).
         Map<Address, PrecompiledContract> london = new LinkedHashMap<>();
+        london.put(ECRECOVER, new EcRecover());
         london.put(SHA256, new Sha256());
         london.put(RIPEMD160, new Ripemd160());
         london.put(IDENTITY, new Identity());
@@ -49,7 +52,9 @@ public final class Precompiles {
         Map<Fork, Map<Address, PrecompiledContract>> byFork = new EnumMap<>(Fork.class);
         byFork.put(Fork.LONDON, immutableLondon);
         byFork.put(Fork.SHANGHAI, immutableLondon);
-        byFork.put(Fork.CANCUN, immutableLondon);
+        Map<Address, PrecompiledContract> cancun = new LinkedHashMap<>(london);
+        cancun.put(KZG_POINT_EVALUATION, new KzgPointEvaluation());
+        byFork.put(Fork.CANCUN, Map.copyOf(cancun));
         return Collections.unmodifiableMap(byFork);
     }
 }

@@ -29,7 +29,7 @@ public final class Bn254 {
     private static final BigInteger U = new BigInteger("4965661367192848881");
     private static final BigInteger ATE_LOOP_COUNT = U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
     /** (p^4 - p^2 + 1) / r: the part of the final exponent left after (p^6 - 1)(p^2 + 1). */
-    private static final BigInteger HARD_EXPONENT =
+    static final BigInteger HARD_EXPONENT =
             Fp.P.pow(4).subtract(Fp.P.pow(2)).add(BigInteger.ONE).divide(ORDER);
 
     private Bn254() {
@@ -115,8 +115,8 @@ public final class Bn254 {
         byte[] out = new byte[G1_POINT_BYTES];
         if (!point.isInfinity()) {
             JacobianPoint<Fp> affine = point.toAffine();
-            writeWord(affine.x.value, out, 0);
-            writeWord(affine.y.value, out, 32);
+            writeWord(affine.x.toBigInteger(), out, 0);
+            writeWord(affine.y.toBigInteger(), out, 32);
         }
         return out;
     }
@@ -131,9 +131,8 @@ public final class Bn254 {
 
     /**
      * The Miller loop of the optimal Ate pairing for P in G1 and Q in G2 (both finite, affine).
-     * T walks over multiples of Q on the twist in affine coordinates; each step multiplies in the
-     * line through T (and Q) evaluated at P. Vertical lines are left out: they lie in Fp6, which
-     * the final exponentiation maps to one.
+     * T walks over multiples of Q on the twist; each step multiplies in the line through T (and Q)
+     * evaluated at P.
      */
     static Fp12 millerLoop(JacobianPoint<Fp> p, JacobianPoint<Fp2> q) {
         Fp xP = p.x;
@@ -141,9 +140,9 @@ public final class Bn254 {
         TwistWalk t = new TwistWalk(q.x, q.y);
         Fp12 f = Fp12.ONE;
         for (int bit = ATE_LOOP_COUNT.bitLength() - 2; bit >= 0; bit--) {
-            f = f.square().multiply(t.doubleStep(xP, yP));
+            f = t.doubleStep(f.square(), xP, yP);
             if (ATE_LOOP_COUNT.testBit(bit)) {
-                f = f.multiply(t.addStep(q.x, q.y, xP, yP));
+                f = t.addStep(f, q.x, q.y, xP, yP);
             }
         }
         // Q1 = pi(Q) and -Q2 = -pi^2(Q), with the Frobenius of the untwisted curve carried to the twist.
@@ -151,69 +150,133 @@ public final class Bn254 {
         Fp2 q1y = q.y.conjugate().multiply(Fp12.frobeniusCoefficient(1, 3));
         Fp2 q2x = q.x.multiply(Fp12.frobeniusCoefficient(2, 2));
         Fp2 q2yNegated = q.y.multiply(Fp12.frobeniusCoefficient(2, 3)).negate();
-        f = f.multiply(t.addStep(q1x, q1y, xP, yP));
-        return f.multiply(t.addStep(q2x, q2yNegated, xP, yP));
+        f = t.addStep(f, q1x, q1y, xP, yP);
+        return t.addStep(f, q2x, q2yNegated, xP, yP);
     }
 
     static Fp12 finalExponentiation(Fp12 f) {
-        Fp12 t = f.conjugate().multiply(f.inverse()); // f^(p^6 - 1)
-        t = t.frobenius(2).multiply(t); // ^(p^2 + 1)
-        return t.pow(HARD_EXPONENT);
+        return hardPart(easyPart(f));
     }
 
-    /** The running point T of the Miller loop, in affine twist coordinates. */
+    /** f^((p^6 - 1)(p^2 + 1)): the result lies in the cyclotomic subgroup, where inverse = conjugate. */
+    static Fp12 easyPart(Fp12 f) {
+        Fp12 t = f.conjugate().multiply(f.inverse()); // f^(p^6 - 1)
+        return t.frobenius(2).multiply(t); // ^(p^2 + 1)
+    }
+
+    /**
+     * f^((p^4 - p^2 + 1) / r) for f in the cyclotomic subgroup, from the exponent written in base p
+     * with coefficients that are polynomials in u: l0 + l1 p + l2 p^2 + p^3, where
+     * l0 = -36u^3 - 30u^2 - 18u - 2, l1 = -36u^3 - 18u^2 - 12u + 1, l2 = 6u^2 + 1. Three
+     * exponentiations by u (64 bits) replace one by the 762-bit exponent.
+     */
+    static Fp12 hardPart(Fp12 f) {
+        Fp12 fu = f.cyclotomicPow(U);
+        Fp12 fu2 = fu.cyclotomicPow(U);
+        Fp12 fu3 = fu2.cyclotomicPow(U);
+        Fp12 fu3To36 = power(fu3, 36);
+        // in the cyclotomic subgroup, x^-1 = conjugate(x)
+        Fp12 l0 = fu3To36.multiply(power(fu2, 30)).multiply(power(fu, 18)).multiply(f.cyclotomicSquare())
+                .conjugate();
+        Fp12 l1 = fu3To36.multiply(power(fu2, 18)).multiply(power(fu, 12)).conjugate().multiply(f);
+        Fp12 l2 = power(fu2, 6).multiply(f);
+        return l0.multiply(l1.frobenius(1)).multiply(l2.frobenius(2)).multiply(f.frobenius(3));
+    }
+
+    private static Fp12 power(Fp12 cyclotomic, long exponent) {
+        return cyclotomic.cyclotomicPow(BigInteger.valueOf(exponent));
+    }
+
+    /**
+     * The running point T of the Miller loop on the twist, in Jacobian coordinates (no inversions).
+     *
+     * <p>A line of slope lambda through a twist point (x, y), carried to the curve over Fp12 and
+     * evaluated at P, is {@code yP - lambda xP w + (lambda x - y) w^3}. Each step multiplies it by
+     * the denominator of lambda (an Fp2 factor: like any element of Fp6, the final exponentiation
+     * maps it to one), which leaves three Fp2 coefficients {@code g0 + g1 w + g3 w^3}. Vertical
+     * lines are left out for the same reason.
+     */
     private static final class TwistWalk {
         private Fp2 x;
         private Fp2 y;
-        private boolean infinity;
+        private Fp2 z;
 
         TwistWalk(Fp2 x, Fp2 y) {
             this.x = x;
             this.y = y;
+            this.z = Fp2.ONE;
         }
 
-        /** T = 2T; returns the tangent at the old T, evaluated at P. */
-        Fp12 doubleStep(Fp xP, Fp yP) {
-            if (infinity || y.isZero()) {
-                infinity = true;
-                return Fp12.ONE;
+        /** T = 2T; returns f times the tangent at the old T, evaluated at P. */
+        Fp12 doubleStep(Fp12 f, Fp xP, Fp yP) {
+            if (z.isZero() || y.isZero()) {
+                z = Fp2.ZERO;
+                return f;
             }
-            Fp2 xx = x.square();
-            Fp2 lambda = xx.add(xx).add(xx).multiply(y.add(y).inverse());
-            return moveTo(lambda, x, xP, yP);
+            // dbl-2009-l; lambda = 3X^2 / (2YZ), scaled by 2YZ^3 = Z3 Z^2
+            Fp2 a = x.square();
+            Fp2 b = y.square();
+            Fp2 c = b.square();
+            Fp2 d = x.add(b).square().subtract(a).subtract(c);
+            d = d.add(d);
+            Fp2 e = a.add(a).add(a);
+            Fp2 zz = z.square();
+            Fp2 x3 = e.square().subtract(d.add(d));
+            Fp2 c8 = c.add(c);
+            c8 = c8.add(c8);
+            c8 = c8.add(c8);
+            Fp2 y3 = e.multiply(d.subtract(x3)).subtract(c8);
+            Fp2 z3 = y.multiply(z);
+            z3 = z3.add(z3);
+
+            Fp2 g0 = z3.multiply(zz).multiply(yP);
+            Fp2 g1 = e.multiply(zz).multiply(xP).negate();
+            Fp2 g3 = e.multiply(x).subtract(b.add(b));
+            x = x3;
+            y = y3;
+            z = z3;
+            return f.multiplyByLine(g0, g1, g3);
         }
 
-        /** T = T + (qx, qy); returns the line through both, evaluated at P. */
-        Fp12 addStep(Fp2 qx, Fp2 qy, Fp xP, Fp yP) {
-            if (infinity) {
+        /** T = T + (qx, qy); returns f times the line through both, evaluated at P. */
+        Fp12 addStep(Fp12 f, Fp2 qx, Fp2 qy, Fp xP, Fp yP) {
+            if (z.isZero()) {
                 x = qx;
                 y = qy;
-                infinity = false;
-                return Fp12.ONE;
+                z = Fp2.ONE;
+                return f;
             }
-            if (x.equals(qx)) {
-                if (y.equals(qy)) {
-                    return doubleStep(xP, yP);
+            // madd-2007-bl; lambda = (yq Z^3 - Y) / (Z (xq Z^2 - X)) = (r/2) / (Z3/2)
+            Fp2 z1z1 = z.square();
+            Fp2 u2 = qx.multiply(z1z1);
+            Fp2 s2 = qy.multiply(z).multiply(z1z1);
+            Fp2 h = u2.subtract(x);
+            Fp2 r = s2.subtract(y);
+            if (h.isZero()) {
+                if (r.isZero()) {
+                    return doubleStep(f, xP, yP);
                 }
-                infinity = true; // T = -Q: a vertical line
-                return Fp12.ONE;
+                z = Fp2.ZERO; // T = -Q: a vertical line
+                return f;
             }
-            Fp2 lambda = qy.subtract(y).multiply(qx.subtract(x).inverse());
-            return moveTo(lambda, qx, xP, yP);
-        }
+            r = r.add(r);
+            Fp2 hh = h.square();
+            Fp2 i = hh.add(hh);
+            i = i.add(i);
+            Fp2 j = h.multiply(i);
+            Fp2 v = x.multiply(i);
+            Fp2 x3 = r.square().subtract(j).subtract(v.add(v));
+            Fp2 yj = y.multiply(j);
+            Fp2 y3 = r.multiply(v.subtract(x3)).subtract(yj.add(yj));
+            Fp2 z3 = z.add(h).square().subtract(z1z1).subtract(hh);
 
-        /**
-         * The line of slope lambda through T at P, {@code yP - lambda xP w + (lambda xT - yT) w^3},
-         * then T becomes the third intersection's negation: x' = lambda^2 - xT - otherX.
-         */
-        private Fp12 moveTo(Fp2 lambda, Fp2 otherX, Fp xP, Fp yP) {
-            Fp6 constantPart = new Fp6(Fp2.of(yP), Fp2.ZERO, Fp2.ZERO);
-            Fp6 wPart = new Fp6(lambda.multiply(xP.value).negate(), lambda.multiply(x).subtract(y), Fp2.ZERO);
-            Fp2 newX = lambda.square().subtract(x).subtract(otherX);
-            Fp2 newY = lambda.multiply(x.subtract(newX)).subtract(y);
-            x = newX;
-            y = newY;
-            return new Fp12(constantPart, wPart);
+            Fp2 g0 = z3.multiply(yP);
+            Fp2 g1 = r.multiply(xP).negate();
+            Fp2 g3 = r.multiply(qx).subtract(z3.multiply(qy));
+            x = x3;
+            y = y3;
+            z = z3;
+            return f.multiplyByLine(g0, g1, g3);
         }
     }
 }

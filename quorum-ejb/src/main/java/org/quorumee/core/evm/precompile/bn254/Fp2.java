@@ -7,74 +7,74 @@ import java.math.BigInteger;
  * coordinates and the bottom of the Fp12 tower. Immutable.
  */
 final class Fp2 implements FieldElement<Fp2> {
-    private static final BigInteger P = Fp.P;
-    static final Fp2 ZERO = new Fp2(BigInteger.ZERO, BigInteger.ZERO);
-    static final Fp2 ONE = new Fp2(BigInteger.ONE, BigInteger.ZERO);
+    static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
+    static final Fp2 ONE = new Fp2(Fp.ONE, Fp.ZERO);
     /** The non-residue xi = 9 + i that builds Fp6 and defines the twist. */
-    static final Fp2 XI = new Fp2(BigInteger.valueOf(9), BigInteger.ONE);
+    static final Fp2 XI = of(BigInteger.valueOf(9), BigInteger.ONE);
 
-    final BigInteger c0;
-    final BigInteger c1;
+    final Fp c0;
+    final Fp c1;
 
-    private Fp2(BigInteger c0, BigInteger c1) {
+    Fp2(Fp c0, Fp c1) {
         this.c0 = c0;
         this.c1 = c1;
     }
 
     /** {@code c0 + c1 i}, each reduced modulo P. */
     static Fp2 of(BigInteger c0, BigInteger c1) {
-        return new Fp2(c0.mod(P), c1.mod(P));
+        return new Fp2(Fp.of(c0), Fp.of(c1));
     }
 
     static Fp2 of(Fp real) {
-        return new Fp2(real.value, BigInteger.ZERO);
+        return new Fp2(real, Fp.ZERO);
     }
 
     @Override
     public Fp2 add(Fp2 o) {
-        return new Fp2(reduceOnce(c0.add(o.c0)), reduceOnce(c1.add(o.c1)));
+        return new Fp2(c0.add(o.c0), c1.add(o.c1));
     }
 
     @Override
     public Fp2 subtract(Fp2 o) {
-        return new Fp2(lift(c0.subtract(o.c0)), lift(c1.subtract(o.c1)));
+        return new Fp2(c0.subtract(o.c0), c1.subtract(o.c1));
     }
 
     @Override
     public Fp2 multiply(Fp2 o) {
-        // Karatsuba: three products, one reduction per coordinate.
-        BigInteger v0 = c0.multiply(o.c0);
-        BigInteger v1 = c1.multiply(o.c1);
-        BigInteger cross = c0.add(c1).multiply(o.c0.add(o.c1));
-        return new Fp2(v0.subtract(v1).mod(P), cross.subtract(v0).subtract(v1).mod(P));
+        // Karatsuba: three products instead of four.
+        Fp v0 = c0.multiply(o.c0);
+        Fp v1 = c1.multiply(o.c1);
+        Fp cross = c0.add(c1).multiply(o.c0.add(o.c1));
+        return new Fp2(v0.subtract(v1), cross.subtract(v0).subtract(v1));
     }
 
     @Override
     public Fp2 square() {
         // (a + b i)^2 = (a + b)(a - b) + 2ab i
-        BigInteger real = c0.add(c1).multiply(c0.subtract(c1)).mod(P);
-        BigInteger imaginary = c0.multiply(c1).shiftLeft(1).mod(P);
-        return new Fp2(real, imaginary);
+        return new Fp2(c0.add(c1).multiply(c0.subtract(c1)), c0.multiply(c1).twice());
     }
 
-    Fp2 multiply(BigInteger scalar) {
-        return new Fp2(c0.multiply(scalar).mod(P), c1.multiply(scalar).mod(P));
+    Fp2 multiply(Fp scalar) {
+        return new Fp2(c0.multiply(scalar), c1.multiply(scalar));
     }
 
     /** Multiplication by xi = 9 + i: (a + b i)(9 + i) = (9a - b) + (a + 9b) i. */
     Fp2 multiplyByXi() {
-        BigInteger nine = BigInteger.valueOf(9);
-        return new Fp2(c0.multiply(nine).subtract(c1).mod(P), c0.add(c1.multiply(nine)).mod(P));
+        return new Fp2(timesNine(c0).subtract(c1), c0.add(timesNine(c1)));
+    }
+
+    private static Fp timesNine(Fp a) {
+        return a.twice().twice().twice().add(a);
     }
 
     @Override
     public Fp2 negate() {
-        return new Fp2(negate(c0), negate(c1));
+        return new Fp2(c0.negate(), c1.negate());
     }
 
     /** The Frobenius map x -> x^p, which on Fp2 is complex conjugation. */
     Fp2 conjugate() {
-        return new Fp2(c0, negate(c1));
+        return new Fp2(c0, c1.negate());
     }
 
     @Override
@@ -82,8 +82,8 @@ final class Fp2 implements FieldElement<Fp2> {
         if (isZero()) {
             return this;
         }
-        BigInteger normInverse = c0.multiply(c0).add(c1.multiply(c1)).mod(P).modInverse(P);
-        return new Fp2(c0.multiply(normInverse).mod(P), negate(c1.multiply(normInverse).mod(P)));
+        Fp normInverse = c0.square().add(c1.square()).inverse();
+        return new Fp2(c0.multiply(normInverse), c1.multiply(normInverse).negate());
     }
 
     Fp2 pow(BigInteger exponent) {
@@ -99,7 +99,7 @@ final class Fp2 implements FieldElement<Fp2> {
 
     @Override
     public boolean isZero() {
-        return c0.signum() == 0 && c1.signum() == 0;
+        return c0.isZero() && c1.isZero();
     }
 
     @Override
@@ -110,18 +110,6 @@ final class Fp2 implements FieldElement<Fp2> {
     @Override
     public Fp2 one() {
         return ONE;
-    }
-
-    private static BigInteger reduceOnce(BigInteger sum) {
-        return sum.compareTo(P) >= 0 ? sum.subtract(P) : sum;
-    }
-
-    private static BigInteger lift(BigInteger difference) {
-        return difference.signum() < 0 ? difference.add(P) : difference;
-    }
-
-    private static BigInteger negate(BigInteger value) {
-        return value.signum() == 0 ? value : P.subtract(value);
     }
 
     @Override
@@ -136,6 +124,6 @@ final class Fp2 implements FieldElement<Fp2> {
 
     @Override
     public String toString() {
-        return c0.toString(16) + " + " + c1.toString(16) + "i";
+        return c0 + " + " + c1 + "i";
     }
 }
