@@ -28,6 +28,11 @@ public final class WorldState {
     /** Root of the empty trie: keccak256(rlp("")). */
     public static final byte[] EMPTY_TRIE_ROOT = Keccak.keccak256(Rlp.EMPTY_STRING);
     private static final byte[] EMPTY_CODE = new byte[0];
+    /**
+     * The RIPEMD-160 precompile: a zero-value touch of it while empty survives a revert, as it did
+     * on mainnet in block 2675119 and as every client has reproduced since.
+     */
+    private static final Address RIPEMD160 = Address.ofLong(3);
 
     private final StateStorage storage;
 
@@ -41,6 +46,8 @@ public final class WorldState {
     private final List<Runnable> journalUndo = new ArrayList<>();
     /** Address -> number of journal entries that touch it (the EIP-161 "touched" set). */
     private final Map<Address, Integer> touchCounts = new HashMap<>();
+    /** Touches that no revert undoes (see {@link #RIPEMD160}). */
+    private final Set<Address> permanentTouches = new HashSet<>();
 
     // --- transaction scoped ---
     private final Set<Address> warmAddresses = new HashSet<>();
@@ -238,6 +245,9 @@ public final class WorldState {
     }
 
     public void addBalance(Address address, BigInteger amount) {
+        if (amount.signum() == 0 && address.equals(RIPEMD160) && isEmpty(address)) {
+            permanentTouches.add(address);
+        }
         CachedAccount a = getOrCreate(address);
         BigInteger before = a.balance;
         a.balance = before.add(amount);
@@ -391,7 +401,9 @@ public final class WorldState {
             accounts.put(address, null);
             uncommitted.add(address);
         }
-        for (Address address : touchCounts.keySet()) {
+        Set<Address> touched = new HashSet<>(touchCounts.keySet());
+        touched.addAll(permanentTouches);
+        for (Address address : touched) {
             uncommitted.add(address);
             CachedAccount a = accounts.get(address);
             if (a == null) {
@@ -410,6 +422,7 @@ public final class WorldState {
         journalAddresses.clear();
         journalUndo.clear();
         touchCounts.clear();
+        permanentTouches.clear();
         warmAddresses.clear();
         warmSlots.clear();
         transientStorage.clear();

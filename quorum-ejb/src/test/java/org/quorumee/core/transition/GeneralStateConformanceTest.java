@@ -55,7 +55,7 @@ class GeneralStateConformanceTest {
     private static final Map<String, Fork> FORKS = Map.of("London", Fork.LONDON, "Shanghai", Fork.SHANGHAI,
             "Cancun", Fork.CANCUN);
 
-    private record Outcome(String label, String name, String failure) {
+    private record Outcome(String label, String name, String failure, long nanos) {
     }
 
     private record PreAccount(Address address, long nonce, BigInteger balance, byte[] code, Map<UInt256, UInt256> storage) {
@@ -117,7 +117,9 @@ class GeneralStateConformanceTest {
                 System.out.println("  ... and " + (failures.size() - MAX_PRINTED_FAILURES) + " more failures");
             }
         }
-        System.out.println("GeneralStateTests ran in " + millis + " ms");
+        System.out.println("GeneralStateTests ran in " + millis + " ms; slowest cases:");
+        sorted.stream().sorted((x, y) -> Long.compare(y.nanos(), x.nanos())).limit(5)
+                .forEach(o -> System.out.println("  " + o.nanos() / 1_000_000 + " ms " + o.name()));
         for (Map.Entry<String, ConformanceReport> e : reports.entrySet()) {
             int floor = FILTER.isEmpty() ? FLOOR.getOrDefault(e.getKey(), 0) : 0;
             assertTrue(e.getValue().passed() >= floor,
@@ -140,7 +142,7 @@ class GeneralStateConformanceTest {
             }
             preRoot = pre.commit();
         } catch (RuntimeException e) {
-            outcomes.add(new Outcome("GeneralStateTests pre-state", name, "pre-state: " + e));
+            outcomes.add(new Outcome("GeneralStateTests pre-state", name, "pre-state: " + e, 0));
             return;
         }
         JsonNode env = test.get("env");
@@ -160,12 +162,13 @@ class GeneralStateConformanceTest {
                 String caseName = name + "[" + post.getKey() + " #" + index++ + " d" + indexes.get("data").asInt()
                         + " g" + indexes.get("gas").asInt() + " v" + indexes.get("value").asInt() + "]";
                 String failure;
+                long caseStart = System.nanoTime();
                 try {
                     failure = runCase(store, preRoot, block, rules, codeCache, entry);
                 } catch (RuntimeException | StackOverflowError e) {
                     failure = "threw " + e;
                 }
-                outcomes.add(new Outcome(label, caseName, failure));
+                outcomes.add(new Outcome(label, caseName, failure, System.nanoTime() - caseStart));
             }
         }
     }
