@@ -102,12 +102,24 @@ public final class Rlp {
 
     /** Decodes exactly one item that spans the whole input. */
     public static RlpItem decode(byte[] input) {
-        if (input.length == 0) {
+        return decode(input, 0, input.length);
+    }
+
+    /**
+     * Decodes exactly one item that spans {@code input[offset .. offset+length)}, without copying:
+     * the item is a view of {@code input}, which must not change afterwards.
+     */
+    public static RlpItem decode(byte[] input, int offset, int length) {
+        if (offset < 0 || length < 0 || offset + length > input.length) {
+            throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside " + input.length + " bytes");
+        }
+        if (length == 0) {
             throw new RlpException("empty input");
         }
-        RlpItem item = decodeAt(input, 0, input.length);
-        if (item.end() != input.length) {
-            throw new RlpException("trailing bytes after the item: " + (input.length - item.end()));
+        int limit = offset + length;
+        RlpItem item = decodeAt(input, offset, limit);
+        if (item.end() != limit) {
+            throw new RlpException("trailing bytes after the item: " + (limit - item.end()));
         }
         checkChildren(item);
         return item;
@@ -197,7 +209,7 @@ public final class Rlp {
 
     /** Items of a list payload, each decoded strictly. */
     static List<RlpItem> children(byte[] in, int start, int end) {
-        List<RlpItem> items = new ArrayList<>();
+        List<RlpItem> items = new ArrayList<>(Math.min(16, end - start));
         int pos = start;
         while (pos < end) {
             RlpItem item = decodeAt(in, pos, end);

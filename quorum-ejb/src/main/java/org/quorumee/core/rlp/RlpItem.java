@@ -2,6 +2,7 @@ package org.quorumee.core.rlp;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public final class RlpItem {
             throw new RlpException("expected a list, found a byte string");
         }
         if (children == null) {
-            children = List.copyOf(Rlp.children(input, payloadStart, end()));
+            children = Collections.unmodifiableList(Rlp.children(input, payloadStart, end()));
         }
         return children;
     }
@@ -59,7 +60,7 @@ public final class RlpItem {
     /** Child {@code index} of a list item. */
     public RlpItem item(int index) {
         List<RlpItem> items = items();
-        if (index >= items.size()) {
+        if (index < 0 || index >= items.size()) {
             throw new RlpException("list has " + items.size() + " items, item " + index + " expected");
         }
         return items.get(index);

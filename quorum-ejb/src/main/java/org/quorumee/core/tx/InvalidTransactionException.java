@@ -30,6 +30,8 @@ public class InvalidTransactionException extends RuntimeException {
         INTRINSIC_GAS,
         /** Contract creation whose init code exceeds 49152 bytes (EIP-3860, from Shanghai). */
         INITCODE_TOO_LARGE,
+        /** A blob transaction without blobs, with more than a block holds, or a hash of an unknown version. */
+        INVALID_BLOBS,
         /** A blob transaction (type 3): Quorum carries no blob data. For the chain to use. */
         BLOB_NOT_SUPPORTED,
         /** A private transaction whose data is not a 64-byte payload hash (nor empty). */

@@ -14,6 +14,7 @@ import org.quorumee.core.fork.Fork;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.rlp.RlpItem;
+import org.quorumee.core.rlp.RlpWriter;
 import org.quorumee.core.tx.InvalidTransactionException.Reason;
 import org.quorumee.core.types.Address;
 
@@ -39,9 +40,14 @@ import org.quorumee.core.types.Address;
 public final class Transaction {
     /** EIP-3860: the largest init code of a contract creation, from Shanghai. */
     public static final int MAX_INITCODE_SIZE = 49_152;
+    /** EIP-4844 (Cancun): a block holds at most 6 blobs, so a transaction does too. */
+    public static final int MAX_BLOBS_PER_TRANSACTION = 6;
+    /** EIP-4844: the first byte of a blob versioned hash. */
+    private static final byte VERSIONED_HASH_VERSION_KZG = 0x01;
     /** The only chain id on which v = 37/38 means EIP-155 instead of a private transaction. */
     public static final long ETHEREUM_MAINNET_CHAIN_ID = 1;
 
+    private static final byte[] EMPTY = new byte[0];
     private static final BigInteger TWO_POW_256 = BigInteger.ONE.shiftLeft(256);
     private static final BigInteger V_27 = BigInteger.valueOf(27);
     private static final BigInteger V_28 = BigInteger.valueOf(28);
@@ -76,19 +82,24 @@ public final class Transaction {
      * @throws InvalidTransactionException on any structural fault
      */
     public static Transaction decode(byte[] raw, long chainId) {
+        return decodeOwned(raw.clone(), chainId);
+    }
+
+    /** Decodes bytes that no one else holds (the transaction keeps them as its encoding). */
+    private static Transaction decodeOwned(byte[] raw, long chainId) {
         if (raw.length == 0) {
             throw new InvalidTransactionException(Reason.MALFORMED, "empty transaction");
         }
         int first = raw[0] & 0xff;
         if (first >= 0xc0) {
-            return decodeLegacy(parse(raw), raw, chainId);
+            return decodeLegacy(parse(raw, 0), raw, chainId);
         }
         if (first >= 0x80) {
             throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED,
                     "a transaction is a typed envelope or an RLP list, not an RLP string");
         }
         TransactionType type = TransactionType.ofTypeByte(first);
-        return decodeTyped(type, parse(Arrays.copyOfRange(raw, 1, raw.length)), raw);
+        return decodeTyped(type, parse(raw, 1), raw);
     }
 
     /**
@@ -103,12 +114,12 @@ public final class Transaction {
         if (envelope.length == 0 || (envelope[0] & 0xff) >= 0x80) {
             throw new InvalidTransactionException(Reason.MALFORMED, "a typed transaction in a block body must be a type byte and a list");
         }
-        return decode(envelope, chainId);
+        return decodeOwned(envelope, chainId);
     }
 
-    private static RlpItem parse(byte[] rlp) {
+    private static RlpItem parse(byte[] raw, int offset) {
         try {
-            RlpItem item = Rlp.decode(rlp);
+            RlpItem item = Rlp.decode(raw, offset, raw.length - offset);
             if (!item.isList()) {
                 throw new InvalidTransactionException(Reason.MALFORMED, "transaction fields must be an RLP list");
             }
@@ -288,10 +299,13 @@ public final class Transaction {
     // ---------------------------------------------------------------- validation
 
     /**
-     * Checks the rules of {@code fork} on the chain {@code chainId}: the type is known at the fork,
-     * nonce below 2^64-1, the chain id matches (pre-EIP-155 and private transactions carry none),
-     * the signature is canonical and recoverable (checked in that order, as geth does), fee cap not below the tip, gasLimit x price fits
-     * 256 bits, gasLimit covers the intrinsic gas, init code within EIP-3860's limit.
+     * Checks the rules of {@code fork} on the chain {@code chainId}: the type is known at the fork
+     * (for blob transactions: 1 to 6 versioned hashes, each of version 1), nonce below 2^64-1, the
+     * chain id matches (pre-EIP-155 and private transactions carry none), the signature is
+     * canonical and recoverable (checked before the gas rules, as geth does), fee cap not below
+     * the tip, gasLimit x price fits 256 bits, gasLimit covers the intrinsic gas, init code within
+     * EIP-3860's limit. Rules that need the state or the block (balance, nonce order, base fee,
+     * block gas) are the chain's.
      * A blob transaction passes here from Cancun on; refusing it is the chain's choice
      * ({@link #isBlob()}, {@link Reason#BLOB_NOT_SUPPORTED}).
      *
@@ -299,8 +313,8 @@ public final class Transaction {
      * @throws InvalidTransactionException naming the first rule broken
      */
     public Transaction validate(long chainId, Fork fork) {
-        if (body.type() == TransactionType.BLOB && !fork.isAtLeast(Fork.CANCUN)) {
-            throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED, "blob transactions start at Cancun");
+        if (body.type() == TransactionType.BLOB) {
+            checkBlobs(fork);
         }
         if (body.nonce() == -1L) {
             throw new InvalidTransactionException(Reason.NONCE_MAX, "nonce 2^64-1 is not allowed (EIP-2681)");
@@ -336,6 +350,26 @@ public final class Transaction {
                     "init code of " + body.data().length + " bytes exceeds " + MAX_INITCODE_SIZE);
         }
         return this;
+    }
+
+    private void checkBlobs(Fork fork) {
+        if (!fork.isAtLeast(Fork.CANCUN)) {
+            throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED, "blob transactions start at Cancun");
+        }
+        List<byte[]> hashes = body.blobVersionedHashes();
+        if (hashes.isEmpty()) {
+            throw new InvalidTransactionException(Reason.INVALID_BLOBS, "a blob transaction carries at least one blob");
+        }
+        if (hashes.size() > MAX_BLOBS_PER_TRANSACTION) {
+            throw new InvalidTransactionException(Reason.INVALID_BLOBS,
+                    hashes.size() + " blobs exceed the " + MAX_BLOBS_PER_TRANSACTION + " a block can hold");
+        }
+        for (byte[] hash : hashes) {
+            if (hash[0] != VERSIONED_HASH_VERSION_KZG) {
+                throw new InvalidTransactionException(Reason.INVALID_BLOBS,
+                        "blob versioned hash of version " + hash[0] + ", not 1 (KZG)");
+            }
+        }
     }
 
     /**
@@ -434,25 +468,6 @@ public final class Transaction {
     /** Length of the binary form, without copying it (size limits, pool accounting). */
     public int size() {
         return encoded.length;
-    }
-
-    private static byte[] encodeAccessList(List<AccessListEntry> accessList) {
-        List<byte[]> entries = new ArrayList<>(accessList.size());
-        for (AccessListEntry entry : accessList) {
-            List<byte[]> keys = new ArrayList<>(entry.storageKeys().size());
-            for (byte[] key : entry.storageKeys()) {
-                keys.add(Rlp.encodeBytes(key));
-            }
-            entries.add(Rlp.encodeList(Rlp.encodeBytes(entry.address().toArray()), Rlp.encodeList(keys)));
-        }
-        return Rlp.encodeList(entries);
-    }
-
-    private static byte[] envelope(TransactionType type, byte[] rlpList) {
-        byte[] out = new byte[rlpList.length + 1];
-        out[0] = (byte) type.typeByte();
-        System.arraycopy(rlpList, 0, out, 1, rlpList.length);
-        return out;
     }
 
     private static BigInteger unsigned(long value) {
@@ -705,12 +720,7 @@ public final class Transaction {
             } else {
                 v = BigInteger.valueOf(27 + signature.recId());
             }
-            List<byte[]> fields = body.unsignedFields();
-            fields.add(Rlp.encodeBigInteger(v));
-            fields.add(Rlp.encodeBigInteger(signature.r()));
-            fields.add(Rlp.encodeBigInteger(signature.s()));
-            byte[] list = Rlp.encodeList(fields);
-            return new Transaction(body, v, signature, type == TransactionType.LEGACY ? list : envelope(type, list));
+            return new Transaction(body, v, signature, body.encode(v, signature));
         }
 
         private void check() {
@@ -723,14 +733,26 @@ public final class Transaction {
             if (type == TransactionType.BLOB && to == null) {
                 throw new InvalidTransactionException(Reason.INVALID_FIELD, "a blob transaction cannot create a contract");
             }
+            checkUint256(chainId, "chainId");
+            checkUint256(gasPrice, "gasPrice");
+            checkUint256(maxPriorityFeePerGas, "maxPriorityFeePerGas");
+            checkUint256(maxFeePerGas, "maxFeePerGas");
+            checkUint256(value, "value");
+            checkUint256(maxFeePerBlobGas, "maxFeePerBlobGas");
+        }
+
+        private static void checkUint256(BigInteger value, String field) {
+            if (value != null && (value.signum() < 0 || value.bitLength() > 256)) {
+                throw new InvalidTransactionException(Reason.INVALID_FIELD, field + " must be in [0, 2^256), not " + value);
+            }
         }
 
         private Body body() {
             check();
-            return new Body(type, privateTx ? null : chainId, nonce,
-                    type == TransactionType.LEGACY || type == TransactionType.ACCESS_LIST ? gasPrice : null,
-                    maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList,
-                    maxFeePerBlobGas, blobVersionedHashes, privateTx);
+            boolean priced = type == TransactionType.LEGACY || type == TransactionType.ACCESS_LIST;
+            return new Body(type, privateTx ? null : chainId, nonce, priced ? gasPrice : null,
+                    priced ? gasPrice : maxPriorityFeePerGas, priced ? gasPrice : maxFeePerGas, gasLimit, to, value,
+                    data, accessList, maxFeePerBlobGas, blobVersionedHashes, privateTx);
         }
     }
 
@@ -740,35 +762,49 @@ public final class Transaction {
                         BigInteger value, byte[] data, List<AccessListEntry> accessList,
                         BigInteger maxFeePerBlobGas, List<byte[]> blobVersionedHashes, boolean privateTx) {
 
-        /** The encoded fields before v, r, s, in the type's order (a mutable list). */
-        List<byte[]> unsignedFields() {
-            List<byte[]> f = new ArrayList<>(14);
+        /** Writes the fields before v, r, s, in the type's order. */
+        void writeUnsigned(RlpWriter w) {
             if (type != TransactionType.LEGACY) {
-                f.add(Rlp.encodeBigInteger(chainId));
+                w.writeBigInteger(chainId);
             }
-            f.add(Rlp.encodeLong(nonce));
+            w.writeLong(nonce);
             if (gasPrice != null) {
-                f.add(Rlp.encodeBigInteger(gasPrice));
+                w.writeBigInteger(gasPrice);
             } else {
-                f.add(Rlp.encodeBigInteger(maxPriorityFeePerGas));
-                f.add(Rlp.encodeBigInteger(maxFeePerGas));
+                w.writeBigInteger(maxPriorityFeePerGas);
+                w.writeBigInteger(maxFeePerGas);
             }
-            f.add(Rlp.encodeLong(gasLimit));
-            f.add(to == null ? Rlp.EMPTY_STRING : Rlp.encodeBytes(to.toArray()));
-            f.add(Rlp.encodeBigInteger(value));
-            f.add(Rlp.encodeBytes(data));
+            w.writeLong(gasLimit);
+            if (to == null) {
+                w.writeBytes(EMPTY);
+            } else {
+                w.writeBytes(to.toArray());
+            }
+            w.writeBigInteger(value);
+            w.writeBytes(data);
             if (type != TransactionType.LEGACY) {
-                f.add(encodeAccessList(accessList));
+                w.startList();
+                for (AccessListEntry entry : accessList) {
+                    w.startList().writeBytes(entry.address().toArray()).startList();
+                    for (byte[] key : entry.storageKeys()) {
+                        w.writeBytes(key);
+                    }
+                    w.endList().endList();
+                }
+                w.endList();
             }
             if (type == TransactionType.BLOB) {
-                f.add(Rlp.encodeBigInteger(maxFeePerBlobGas));
-                List<byte[]> hashes = new ArrayList<>(blobVersionedHashes.size());
+                w.writeBigInteger(maxFeePerBlobGas);
+                w.startList();
                 for (byte[] h : blobVersionedHashes) {
-                    hashes.add(Rlp.encodeBytes(h));
+                    w.writeBytes(h);
                 }
-                f.add(Rlp.encodeList(hashes));
+                w.endList();
             }
-            return f;
+        }
+
+        private RlpWriter writer() {
+            return new RlpWriter(160 + data.length + accessList.size() * 100 + blobVersionedHashes.size() * 33);
         }
 
         /**
@@ -776,16 +812,30 @@ public final class Transaction {
          * [chainId, 0, 0] appended; typed: keccak(type || rlp(unsigned fields)).
          */
         byte[] signingHash() {
-            List<byte[]> unsigned = unsignedFields();
+            RlpWriter w = writer();
             if (type != TransactionType.LEGACY) {
-                return Keccak.keccak256(envelope(type, Rlp.encodeList(unsigned)));
+                w.writeRawByte(type.typeByte());
             }
-            if (chainId != null) {
-                unsigned.add(Rlp.encodeBigInteger(chainId));
-                unsigned.add(Rlp.EMPTY_STRING);
-                unsigned.add(Rlp.EMPTY_STRING);
+            w.startList();
+            writeUnsigned(w);
+            if (type == TransactionType.LEGACY && chainId != null) {
+                w.writeBigInteger(chainId).writeLong(0).writeLong(0);
             }
-            return Keccak.keccak256(Rlp.encodeList(unsigned));
+            w.endList();
+            return Keccak.keccak256(w.toByteArray());
+        }
+
+        /** The binary form with the signature values. */
+        byte[] encode(BigInteger v, Signature signature) {
+            RlpWriter w = writer();
+            if (type != TransactionType.LEGACY) {
+                w.writeRawByte(type.typeByte());
+            }
+            w.startList();
+            writeUnsigned(w);
+            w.writeBigInteger(v).writeBigInteger(signature.r()).writeBigInteger(signature.s());
+            w.endList();
+            return w.toByteArray();
         }
     }
 }

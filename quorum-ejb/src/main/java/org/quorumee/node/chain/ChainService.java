@@ -9,16 +9,28 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.Block;
 import org.quorumee.core.chain.BlockHeader;
+import org.quorumee.core.chain.Log;
+import org.quorumee.core.chain.Receipt;
+import org.quorumee.core.tx.Transaction;
+import org.quorumee.core.types.Address;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.jpa.chain.BlockRecord;
 import org.quorumee.jpa.chain.ChainHeadRecord;
 import org.quorumee.jpa.chain.ChainRepository;
+import org.quorumee.jpa.chain.LogRecord;
+import org.quorumee.jpa.chain.ReceiptRecord;
+import org.quorumee.jpa.chain.TransactionRecord;
 import org.quorumee.jpa.state.StateRepository;
 import org.quorumee.node.NodeService;
 
@@ -42,6 +54,8 @@ public class ChainService {
     private NodeService node;
 
     private final NodeCache nodeCache = new NodeCache(NODE_CACHE_ENTRIES);
+    private final long maxLogsBlockRange = Long.getLong("quorum.rpc.maxLogsBlockRange", 10_000);
+    private final int maxLogsResults = Integer.getInteger("quorum.rpc.maxLogsResults", 10_000);
     private volatile ChainHead head;
 
     /** The number and hash of the last stored block. */
@@ -76,5 +90,133 @@ public class ChainService {
 
     public ChainHead head() {
         return head;
+    }
+
+    /** The state nodes read or written lately, shared by every reader of the state. */
+    public NodeCache nodeCache() {
+        return nodeCache;
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /**
+     * Stores an executed block on top of the head, with its transactions, receipts and logs, in the
+     * caller's transaction (the state nodes it wrote went into the same one), and moves the head.
+     */
+    @Lock(LockType.WRITE)
+    public void storeBlock(Block block, List<ExecutedTransaction> executed) {
+        BlockHeader header = block.header();
+        byte[] blockHash = header.hash();
+        List<TransactionRecord> transactions = new ArrayList<>();
+        List<ReceiptRecord> receipts = new ArrayList<>();
+        List<LogRecord> logs = new ArrayList<>();
+        long previousCumulativeGas = 0;
+        int logIndex = 0;
+        for (int i = 0; i < executed.size(); i++) {
+            Transaction tx = executed.get(i).transaction();
+            Receipt receipt = executed.get(i).receipt();
+            byte[] txHash = tx.hash();
+            transactions.add(new TransactionRecord(txHash, header.number(), i, tx.encoded(), tx.sender().toArray(),
+                    tx.to().map(Address::toArray).orElse(null)));
+            receipts.add(new ReceiptRecord(txHash, header.number(), i, receipt.encode(),
+                    receipt.cumulativeGasUsed() - previousCumulativeGas,
+                    tx.isContractCreation() ? tx.contractAddress().toArray() : null, executed.get(i).revertReason()));
+            previousCumulativeGas = receipt.cumulativeGasUsed();
+            for (Log log : receipt.logs()) {
+                logs.add(new LogRecord(header.number(), logIndex++, i, txHash, log.address().toArray(),
+                        log.topics().toArray(new byte[0][]), log.data()));
+            }
+        }
+        new ChainRepository(em).storeBlock(new BlockRecord(header.number(), blockHash, header.parentHash(), header.encode(),
+                null, header.timestamp(), header.gasUsed(), executed.size()), transactions, receipts, logs);
+        head = new ChainHead(header.number(), blockHash);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public Optional<StoredBlock> block(long number) {
+        return new ChainRepository(em).blockByNumber(number).map(this::stored);
+    }
+
+    public Optional<StoredBlock> blockByHash(byte[] hash) {
+        return new ChainRepository(em).blockByHash(hash).map(this::stored);
+    }
+
+    public Optional<StoredTransaction> transaction(byte[] hash) {
+        ChainRepository chain = new ChainRepository(em);
+        return chain.transaction(hash).map(t -> stored(t, chain.blockByNumber(t.getBlockNumber()).orElseThrow().getHash()));
+    }
+
+    public Optional<StoredReceipt> receipt(byte[] transactionHash) {
+        ChainRepository chain = new ChainRepository(em);
+        Optional<ReceiptRecord> record = chain.receipt(transactionHash);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredTransaction tx = transaction(transactionHash).orElseThrow();
+        BlockHeader header = BlockHeader.decode(chain.blockByNumber(tx.blockNumber()).orElseThrow().getHeaderRlp());
+        int firstLogIndex = 0;
+        for (ReceiptRecord earlier : chain.receiptsOfBlock(tx.blockNumber())) {
+            if (earlier.getTransactionIndex() < tx.index()) {
+                firstLogIndex += Receipt.decode(earlier.getReceiptRlp()).logs().size();
+            }
+        }
+        ReceiptRecord r = record.get();
+        return Optional.of(new StoredReceipt(Receipt.decode(r.getReceiptRlp()), tx, r.getGasUsed(),
+                r.getContractAddress() == null ? null : Address.wrap(r.getContractAddress()),
+                tx.transaction().effectiveGasPrice(header.baseFee().orElse(BigInteger.ZERO)), firstLogIndex,
+                r.getRevertReason()));
+    }
+
+    /**
+     * Logs matching {@code query}, in chain order; a range longer than {@link #maxLogsBlockRange()} or
+     * a result longer than {@link #maxLogsResults()} is refused rather than cut short.
+     */
+    public List<StoredLog> logs(LogQuery query) throws QueryLimitException {
+        long span = query.toBlock() - query.fromBlock() + 1;
+        if (span > maxLogsBlockRange) {
+            throw new QueryLimitException("block range of " + span + " blocks exceeds the limit of "
+                    + maxLogsBlockRange + " (quorum.rpc.maxLogsBlockRange)");
+        }
+        ChainRepository chain = new ChainRepository(em);
+        List<LogRecord> records = chain.logs(query.fromBlock(), query.toBlock(),
+                query.addresses().stream().map(Address::toArray).toList(), query.topics(), maxLogsResults + 1);
+        if (records.size() > maxLogsResults) {
+            throw new QueryLimitException("query returned more than " + maxLogsResults
+                    + " results (quorum.rpc.maxLogsResults); narrow the block range or the filter");
+        }
+        Map<Long, byte[]> blockHashes = new HashMap<>();
+        List<StoredLog> logs = new ArrayList<>(records.size());
+        for (LogRecord r : records) {
+            byte[] blockHash = blockHashes.computeIfAbsent(r.getBlockNumber(),
+                    n -> chain.blockByNumber(n).orElseThrow().getHash());
+            logs.add(new StoredLog(new Log(Address.wrap(r.getAddress()), List.of(r.getTopics()), r.getData()),
+                    r.getBlockNumber(), blockHash, r.getTransactionHash(), r.getTransactionIndex(), r.getLogIndex()));
+        }
+        return logs;
+    }
+
+    public long maxLogsBlockRange() {
+        return maxLogsBlockRange;
+    }
+
+    public int maxLogsResults() {
+        return maxLogsResults;
+    }
+
+    private StoredBlock stored(BlockRecord record) {
+        List<TransactionRecord> records = new ChainRepository(em).transactionsOfBlock(record.getNumber());
+        List<StoredTransaction> transactions = records.stream().map(t -> stored(t, record.getHash())).toList();
+        BlockHeader header = BlockHeader.decode(record.getHeaderRlp());
+        // Quorum blocks carry no ommers and no withdrawals (an empty list once Shanghai asks for one).
+        Block block = new Block(header, records.stream().map(TransactionRecord::getRaw).toList(), List.of(),
+                header.withdrawalsRoot().isPresent() ? List.of() : null);
+        return new StoredBlock(header, record.getHash(), transactions, block.encode().length);
+    }
+
+    private StoredTransaction stored(TransactionRecord record, byte[] blockHash) {
+        Transaction tx = Transaction.decode(record.getRaw(), node.genesis().config().chainId());
+        return new StoredTransaction(tx, Address.wrap(record.getSender()), blockHash, record.getBlockNumber(),
+                record.getTransactionIndex());
     }
 }

@@ -142,6 +142,26 @@ class TransactionTest {
     }
 
     @Test
+    void builderRefusesValuesOutsideTheirRange() {
+        assertEquals(Reason.INVALID_FIELD, assertThrows(InvalidTransactionException.class,
+                () -> Transaction.builder(TransactionType.LEGACY).value(BigInteger.ONE.negate()).sign(KEY)).reason());
+        assertEquals(Reason.INVALID_FIELD, assertThrows(InvalidTransactionException.class,
+                () -> Transaction.builder(TransactionType.EIP1559).chainId(QUORUM_CHAIN)
+                        .maxFeePerGas(BigInteger.TWO.pow(256)).sign(KEY)).reason());
+        assertEquals(Reason.INVALID_FIELD, assertThrows(InvalidTransactionException.class,
+                () -> Transaction.builder(TransactionType.EIP1559).sign(KEY)).reason());
+    }
+
+    @Test
+    void legacyFeesAllReadAsTheGasPrice() {
+        Transaction tx = Transaction.builder(TransactionType.LEGACY).gasPrice(BigInteger.TEN).gasLimit(21_000).to(TO).sign(KEY);
+        assertEquals(BigInteger.TEN, tx.gasPrice());
+        assertEquals(BigInteger.TEN, tx.maxFeePerGas());
+        assertEquals(BigInteger.TEN, tx.maxPriorityFeePerGas());
+        assertEquals(BigInteger.TEN, tx.effectiveGasPrice(BigInteger.ONE));
+    }
+
+    @Test
     void initCodeLimitFromShanghai() {
         Transaction tx = Transaction.builder(TransactionType.EIP1559).chainId(QUORUM_CHAIN)
                 .gasLimit(30_000_000).data(new byte[Transaction.MAX_INITCODE_SIZE + 1]).sign(KEY);

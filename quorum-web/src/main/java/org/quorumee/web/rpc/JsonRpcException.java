@@ -11,6 +11,8 @@ public class JsonRpcException extends RuntimeException {
     public static final int INTERNAL_ERROR = -32603;
     /** go-ethereum's code for a reverted call (data holds the revert output). */
     public static final int EXECUTION_REVERTED = 3;
+    /** EIP-1474: a request over a limit of the node (e.g. an eth_getLogs range). */
+    public static final int LIMIT_EXCEEDED = -32005;
     /** go-ethereum's generic code for a rejected transaction or call ("nonce too low", ...). */
     public static final int SERVER_ERROR = -32000;
 

@@ -51,6 +51,15 @@ public final class Quantities {
         return Address.wrap(bytes);
     }
 
+    /** A 32-byte hash parameter: "0x" and 64 hex digits. */
+    public static byte[] decodeHash(String text, String what) {
+        byte[] bytes = decodeData(text, what);
+        if (bytes.length != 32) {
+            throw JsonRpcException.invalidParams(what + ": a hash is 32 bytes, not " + bytes.length);
+        }
+        return bytes;
+    }
+
     /** A data parameter: "0x" and an even number of hex digits. */
     public static byte[] decodeData(String text, String what) {
         if (text == null || !text.startsWith("0x")) {

@@ -1,0 +1,100 @@
+package org.quorumee.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorumee.it.support.JsonRpcClient;
+import org.quorumee.it.support.NodeDeployment;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.http.HttpService;
+
+/** Reading the stored chain: blocks by number, tag and hash, as web3j parses them; filters' errors. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ChainReadIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return NodeDeployment.ear();
+    }
+
+    @ArquillianResource
+    URL baseUrl;
+
+    private JsonRpcClient rpc;
+    private Web3j web3j;
+
+    @BeforeEach
+    void clients() {
+        URI endpoint = URI.create(baseUrl.toString()).resolve("/");
+        rpc = new JsonRpcClient(endpoint);
+        web3j = Web3j.build(new HttpService(endpoint.toString()));
+    }
+
+    @Test
+    void theGenesisBlockIsReadByNumberTagAndHash() throws Exception {
+        EthBlock.Block genesis = web3j.ethGetBlockByNumber(DefaultBlockParameterName.EARLIEST, false).send().getBlock();
+        assertEquals(0, genesis.getNumber().intValue());
+        assertEquals(66, genesis.getHash().length());
+        assertTrue(genesis.getTransactions().isEmpty());
+        EthBlock.Block latest = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, true).send().getBlock();
+        assertEquals(genesis.getHash(), latest.getHash());
+        EthBlock.Block byHash = web3j.ethGetBlockByHash(genesis.getHash(), false).send().getBlock();
+        assertEquals(genesis.getStateRoot(), byHash.getStateRoot());
+        assertEquals("0x0", rpc.result("eth_getBlockTransactionCountByHash", "[\"" + genesis.getHash() + "\"]").asText());
+    }
+
+    @Test
+    void theGenesisAllocIsTheState() throws Exception {
+        String dev = "0xeff92eb5856df59f8e0ba5fd9ab80ecdb3ae5fcf";
+        assertEquals(new java.math.BigInteger("1000000000000000000000000000"),
+                web3j.ethGetBalance(dev, DefaultBlockParameterName.LATEST).send().getBalance());
+        assertEquals(0, web3j.ethGetTransactionCount(dev, DefaultBlockParameterName.LATEST).send().getTransactionCount().intValue());
+        assertEquals("0x", rpc.result("eth_getCode", "[\"" + dev + "\", \"latest\"]").asText());
+        assertEquals("0x" + "00".repeat(32), rpc.result("eth_getStorageAt", "[\"" + dev + "\", \"0x0\", \"latest\"]").asText());
+        JsonNode proof = rpc.result("eth_getProof", "[\"" + dev + "\", [\"0x0\"], \"latest\"]");
+        assertEquals("0x33b2e3c9fd0803ce8000000", proof.get("balance").asText());
+        assertTrue(proof.get("accountProof").size() > 0);
+        assertEquals(1, proof.get("storageProof").size());
+        JsonNode missing = rpc.call("eth_getBalance", "[\"" + dev + "\", \"0x99\"]");
+        assertEquals("header not found", missing.get("error").get("message").asText());
+    }
+
+    @Test
+    void unknownBlocksAndTransactionsAreNull() {
+        assertTrue(rpc.result("eth_getBlockByNumber", "[\"0x10\", false]").isNull());
+        String unknown = "\"0x" + "ab".repeat(32) + "\"";
+        assertTrue(rpc.result("eth_getBlockByHash", "[" + unknown + ", false]").isNull());
+        assertTrue(rpc.result("eth_getTransactionByHash", "[" + unknown + "]").isNull());
+        assertTrue(rpc.result("eth_getTransactionReceipt", "[" + unknown + "]").isNull());
+        assertTrue(rpc.result("eth_getTransactionByBlockNumberAndIndex", "[\"latest\", \"0x0\"]").isNull());
+    }
+
+    @Test
+    void getLogsOverTheChainAndItsErrors() {
+        assertEquals(0, rpc.result("eth_getLogs", "[{\"fromBlock\":\"earliest\",\"toBlock\":\"latest\"}]").size());
+        assertEquals(-32602, code(rpc.call("eth_getLogs", "[{\"fromBlock\":\"0x2\",\"toBlock\":\"0x1\"}]")));
+        assertEquals(-32602, code(rpc.call("eth_getLogs", "[{\"topics\":[null,null,null,null,null]}]")));
+        assertEquals(-32602, code(rpc.call("eth_getLogs", "[{\"blockHash\":\"0x" + "00".repeat(32) + "\",\"fromBlock\":\"0x0\"}]")));
+        assertEquals(-32602, code(rpc.call("eth_getBlockByNumber", "[\"next\", false]")));
+        assertEquals(-32602, code(rpc.call("eth_getLogs", "[{\"address\":\"0x12\"}]")));
+    }
+
+    private static int code(JsonNode response) {
+        assertTrue(response.has("error"), response.toString());
+        return response.get("error").get("code").asInt();
+    }
+}

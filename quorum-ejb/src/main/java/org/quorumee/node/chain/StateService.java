@@ -1,0 +1,55 @@
+package org.quorumee.node.chain;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.quorumee.core.chain.StateQuery;
+import org.quorumee.core.state.StateAccount;
+import org.quorumee.core.types.Address;
+import org.quorumee.jpa.state.StateRepository;
+
+/**
+ * The world state of any stored block, for the RPC's reads. A read opens the state at the block's
+ * root: stored nodes never change, so reads need no lock against block import.
+ */
+@Singleton
+@Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class StateService {
+
+    @PersistenceContext(unitName = "quorum")
+    private EntityManager em;
+
+    @EJB
+    private ChainService chain;
+
+    /** The state after block {@code number}, or empty when there is no such block. */
+    private Optional<StateQuery> at(long number) {
+        return chain.block(number).map(b -> new StateQuery(
+                new DatabaseNodeStore(new StateRepository(em), chain.nodeCache()), b.header().stateRoot()));
+    }
+
+    public Optional<StateAccount> account(long block, Address address) {
+        return at(block).map(state -> state.account(address).orElse(StateAccount.EMPTY));
+    }
+
+    public Optional<BigInteger> storage(long block, Address address, byte[] slot) {
+        return at(block).map(state -> state.storage(address, slot));
+    }
+
+    public Optional<byte[]> code(long block, Address address) {
+        return at(block).map(state -> state.code(address));
+    }
+
+    public Optional<StateQuery.AccountProof> proof(long block, Address address, List<byte[]> slots) {
+        return at(block).map(state -> state.proof(address, slots));
+    }
+}
