@@ -102,7 +102,6 @@ public final class BlockBuilder {
         // the header without its execution results still answers every rule against the parent
         processor.headerValidator().validate(template, parent);
         BlockProcessor.Execution execution = processor.start(state, template, ancestorHashes);
-        List<byte[]> included = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Transaction tx : candidates) {
             if (execution.gasLeft() < MIN_TRANSACTION_GAS) {
@@ -110,7 +109,6 @@ public final class BlockBuilder {
             }
             try {
                 execution.apply(tx);
-                included.add(tx.encoded());
             } catch (TransactionRejectedException e) {
                 skipped.add(new Skipped(tx, e.reason(), e.getMessage()));
             }
@@ -120,6 +118,7 @@ public final class BlockBuilder {
             execution.withdraw(attributes.withdrawals());
         }
         BlockResult result = execution.finish();
+        List<byte[]> included = result.transactions().stream().map(Transaction::encoded).toList();
         Block unsealed = new Block(template, included, List.of(), shanghai ? attributes.withdrawals() : null);
         BlockHeader.Builder header = template.toBuilder()
                 .transactionsRoot(unsealed.computeTransactionsRoot())

@@ -98,7 +98,8 @@ public final class BlockProcessor {
     /**
      * Imports {@code block} onto {@code parent}: validates, executes on {@code state} (the parent's
      * state; it holds the block's changes afterwards, committed) and checks the outcome against the
-     * header.
+     * header. On refusal the state may hold part of the block: discard it (and any nodes buffered
+     * for its store); the parent's state is untouched, as stored nodes never change.
      *
      * @throws InvalidBlockException naming the first rule the block breaks
      */
@@ -189,6 +190,7 @@ public final class BlockProcessor {
         private final BlockContext context;
         private final ForkRules rules;
         private final TransactionProcessor transactions;
+        private final List<Transaction> included = new ArrayList<>();
         private final List<Receipt> receipts = new ArrayList<>();
         private final List<TransactionResult> results = new ArrayList<>();
         private long gasUsed;
@@ -233,6 +235,7 @@ public final class BlockProcessor {
             int type = tx.type().typeByte() < 0 ? Receipt.LEGACY_TYPE : tx.type().typeByte();
             receipts.add(Receipt.of(type, result.isSuccess(), gasUsed, chainLogs(result.logs())));
             results.add(result);
+            included.add(tx);
             return result;
         }
 
@@ -247,7 +250,7 @@ public final class BlockProcessor {
         /** Commits the state and returns the block's outcome. */
         BlockResult finish() {
             byte[] stateRoot = state.commit();
-            return new BlockResult(receipts, results, gasUsed, 0, Receipt.bloomOf(receipts), Receipt.rootOf(receipts),
+            return new BlockResult(included, receipts, results, gasUsed, 0, Receipt.bloomOf(receipts), Receipt.rootOf(receipts),
                     stateRoot);
         }
     }
