@@ -150,6 +150,21 @@ public final class HeaderValidator {
         }
     }
 
+    /**
+     * The gas limit a producer gives the child of a block with {@code parentGasLimit} to move towards
+     * {@code desired}: as far as the bound allows in one block, never below {@link #MIN_GAS_LIMIT}.
+     */
+    public static long nextGasLimit(long parentGasLimit, long desired) {
+        long step = parentGasLimit / GAS_LIMIT_BOUND_DIVISOR - 1;
+        long target = Math.max(desired, MIN_GAS_LIMIT);
+        if (step <= 0) {
+            return parentGasLimit;
+        }
+        return parentGasLimit < target
+                ? Math.min(parentGasLimit + step, target)
+                : Math.max(parentGasLimit - step, target);
+    }
+
     /** EIP-4844: the excess blob gas of the child of {@code parent} (0 after a parent without blob fields). */
     public static long excessBlobGas(BlockHeader parent) {
         long parentExcess = parent.excessBlobGas().orElse(0L);

@@ -61,6 +61,18 @@ class HeaderValidatorTest {
     }
 
     @Test
+    void nextGasLimitMovesTowardsTheDesiredLimitWithinTheBound() throws Exception {
+        long up = HeaderValidator.nextGasLimit(30_000_000, 60_000_000);
+        assertEquals(30_000_000 + 30_000_000 / 1024 - 1, up);
+        assertDoesNotThrow(() -> validator.validate(child.toBuilder().gasLimit(up).build(), parent));
+        long down = HeaderValidator.nextGasLimit(30_000_000, 0);
+        assertDoesNotThrow(() -> validator.validate(child.toBuilder().gasLimit(down).build(), parent));
+        assertEquals(30_000_100, HeaderValidator.nextGasLimit(30_000_000, 30_000_100));
+        assertEquals(30_000_000, HeaderValidator.nextGasLimit(30_000_000, 30_000_000));
+        assertEquals(HeaderValidator.MIN_GAS_LIMIT, HeaderValidator.nextGasLimit(5001, 0));
+    }
+
+    @Test
     void baseFeeIsExactlyTheOneComputedFromTheParent() {
         assertRefused("base fee", b -> b.baseFee(child.baseFee().orElseThrow().add(BigInteger.ONE)));
         assertRefused("base fee", b -> b.baseFee(child.baseFee().orElseThrow().subtract(BigInteger.ONE)));
