@@ -269,7 +269,7 @@ public final class TransactionPool {
         int needed = Math.max(pendingSlots + queuedSlots + growth - config.capacity(),
                 toPending ? 0 : queuedSlots + growth - config.globalQueue());
         if (needed > 0) {
-            List<PooledTransaction> evicted = chooseVictims(sender, toPending ? null : tx, toPending, needed);
+            List<PooledTransaction> evicted = chooseVictims(sender, tx, toPending, needed);
             if (evicted == null) {
                 throw new TransactionRejectedException(Reason.POOL_FULL);
             }
@@ -342,23 +342,23 @@ public final class TransactionPool {
     }
 
     /**
-     * Chooses transactions of senders other than {@code exclude} to free {@code needed} slots: queued
-     * tails first (any price when {@code priceCeiling} is null, else only strictly cheaper), then, if
-     * {@code includePending}, pending tails strictly cheaper than {@code priceCeiling} (or any, when
-     * null) from senders over {@code accountSlots}. Cheapest first in each stage.
+     * Chooses transactions of senders other than {@code exclude} to free {@code needed} slots for
+     * {@code incoming}: queued tails first, cheapest first (any price for a pending newcomer, only
+     * strictly cheaper ones for a queued one); then, for a pending newcomer, pending tails strictly
+     * cheaper than it, cheapest first, from senders over {@code accountSlots}.
      *
      * @return the victims, or null when they cannot free enough
      */
-    private List<PooledTransaction> chooseVictims(Address exclude, Transaction priceCeiling, boolean includePending,
-                                                  int needed) {
+    private List<PooledTransaction> chooseVictims(Address exclude, Transaction incoming, boolean toPending, int needed) {
         List<PooledTransaction> victims = new ArrayList<>();
-        int freed = evictTails(exclude, false, priceCeiling, needed, victims);
-        if (freed < needed && includePending) {
-            freed += evictTails(exclude, true, priceCeiling, needed - freed, victims);
+        int freed = evictTails(exclude, false, toPending ? null : incoming, needed, victims);
+        if (freed < needed && toPending) {
+            freed += evictTails(exclude, true, incoming, needed - freed, victims);
         }
         return freed >= needed ? victims : null;
     }
 
+    /** Adds tails of one kind to {@code victims}, cheapest first, strictly cheaper than {@code priceCeiling} unless null. */
     private int evictTails(Address exclude, boolean pending, Transaction priceCeiling, int needed,
                            List<PooledTransaction> victims) {
         PriorityQueue<Tail> tails = new PriorityQueue<>(
