@@ -20,8 +20,8 @@ record PooledTransaction(Transaction tx, Address sender, HashKey key, long seque
             .thenComparing(p -> p.tx.maxPriorityFeePerGas())
             .thenComparing(Comparator.comparingLong(PooledTransaction::sequence).reversed());
 
-    static PooledTransaction of(Transaction tx, Address sender, long sequence) {
-        return new PooledTransaction(tx, sender, new HashKey(tx.hash()), sequence, slots(tx), cost(tx));
+    static PooledTransaction of(Transaction tx, Address sender, HashKey key, long sequence) {
+        return new PooledTransaction(tx, sender, key, sequence, slots(tx), cost(tx));
     }
 
     long nonce() {

@@ -173,7 +173,7 @@ public final class TransactionPool {
             if (all.containsKey(key)) {
                 throw new TransactionRejectedException(Reason.ALREADY_KNOWN);
             }
-            placement = insert(tx, sender, head, newPending);
+            placement = insert(tx, sender, key, head, newPending);
         } finally {
             lock.writeLock().unlock();
         }
@@ -230,7 +230,7 @@ public final class TransactionPool {
     }
 
     /** The checks against the head state and the pool, then the insertion. Under the write lock. */
-    private Placement insert(Transaction tx, Address sender, Head at, List<Transaction> newPending)
+    private Placement insert(Transaction tx, Address sender, HashKey key, Head at, List<Transaction> newPending)
             throws TransactionRejectedException {
         long accountNonce = at.state().nonce(sender);
         if (Long.compareUnsigned(tx.nonce(), accountNonce) < 0) {
@@ -238,7 +238,7 @@ public final class TransactionPool {
                     "next nonce " + Long.toUnsignedString(accountNonce) + ", tx nonce " + Long.toUnsignedString(tx.nonce()));
         }
         SenderTransactions account = senders.get(sender);
-        PooledTransaction incoming = PooledTransaction.of(tx, sender, ++arrivals);
+        PooledTransaction incoming = PooledTransaction.of(tx, sender, key, ++arrivals);
         PooledTransaction old = account == null ? null : account.get(tx.nonce());
         boolean replacesPending = old != null && account.pending.containsKey(tx.nonce());
 
@@ -300,7 +300,7 @@ public final class TransactionPool {
         if (toPending) {
             addPending(account, incoming);
             newPending.add(tx);
-            promote(account, newPending);
+            promote(account, tx.nonce() + 1, newPending);
             return Placement.PENDING;
         }
         addQueued(account, incoming);
@@ -432,12 +432,11 @@ public final class TransactionPool {
         addQueued(account, removePending(account, nonce));
     }
 
-    /** Moves queued transactions whose nonce follows the last pending one to pending. */
-    private void promote(SenderTransactions account, List<Transaction> newPending) {
-        if (account.pending.isEmpty()) {
-            return;
-        }
-        long next = account.pending.lastKey() + 1;
+    /**
+     * Moves queued transactions to pending while their nonces run on from {@code next} (the nonce
+     * after the last pending one, or the account's nonce when none is pending).
+     */
+    private void promote(SenderTransactions account, long next, List<Transaction> newPending) {
         boolean any = false;
         while (account.queued.containsKey(next)) {
             PooledTransaction p = removeQueued(account, next);
@@ -515,12 +514,7 @@ public final class TransactionPool {
                 removeQueued(account, p.nonce());
             }
         }
-        if (account.pending.isEmpty() && account.queued.containsKey(nonce)) {
-            PooledTransaction first = removeQueued(account, nonce);
-            addPending(account, first);
-            newPending.add(first.tx());
-        }
-        promote(account, newPending);
+        promote(account, account.nextPendingNonce(nonce), newPending);
         while (account.queued.size() > config.accountQueue()) {
             removeQueued(account, account.queued.lastKey());
         }

@@ -434,6 +434,22 @@ class TransactionPoolTest {
     }
 
     @Test
+    void demotionsOnANewHeadKeepTheQueueWithinItsLimit() throws Exception {
+        PoolFixture small = new PoolFixture(limits(16, 10, 64, 1), null);
+        KeyPair a = small.funded(1);
+        Transaction a0 = legacyBuilder(0, 0).value(BigInteger.valueOf(1_000)).sign(a);
+        Transaction a1 = legacy(a, 1, 0);
+        Transaction a2 = legacy(a, 2, 0);
+        small.pool.add(a0);
+        small.pool.add(a1);
+        small.pool.add(a2);
+        small.state.balance(a.address(), BigInteger.valueOf(999));
+        small.newHead();
+        assertEquals(new PoolStatus(0, 1), small.pool.status());
+        assertEquals(List.of(a1), small.pool.content().queued().get(a.address()), "the later arrival goes first");
+    }
+
+    @Test
     void newHeadDropsWhatExceedsTheNewBlockGasLimit() throws Exception {
         KeyPair a = f.funded(1);
         Transaction big = legacyBuilder(0, 0).gasLimit(1_000_000).sign(a);
