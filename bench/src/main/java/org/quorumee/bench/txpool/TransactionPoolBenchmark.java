@@ -60,7 +60,7 @@ public final class TransactionPoolBenchmark {
         int nonces = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         ChainConfig chain = ChainConfig.fromJson(new ObjectMapper().readTree(
-                "{\"chainId\": " + CHAIN_ID + ", \"isQuorum\": true, \"londonBlock\": 0}"));
+                "{\"chainId\": " + CHAIN_ID + ", \"isQuorum\": true, \"londonBlock\": 0, \"enableGasPriceBlock\": 0}"));
         BlockHeader head = BlockHeader.builder().number(1).gasLimit(700_000_000L).timestamp(1_700_000_000L).build();
 
         Random random = new Random(42);

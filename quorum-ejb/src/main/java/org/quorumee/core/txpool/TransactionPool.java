@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,7 +35,8 @@ import org.quorumee.core.types.Address;
  * size against the chain's {@code txnSizeLimit}; gas limit against the head block's; the
  * transaction's own rules at the next block's fork (chain id, signature, tip not above fee cap,
  * intrinsic gas, init code size; a wrong chain id is "invalid sender", as in go-ethereum); GoQuorum's
- * no-value rule for private transactions; the minimum tip; the fee cap against the head's base fee
+ * no-value rule for private transactions; GoQuorum's zero price on a Quorum chain until
+ * {@code enableGasPriceBlock} ("Gas price not 0"); the minimum tip; the fee cap against the head's base fee
  * (go-ethereum keeps such transactions until the base fee drops; this pool refuses them, as Besu
  * does, so that a sender hears of it); then against the head state: nonce not below the account's,
  * balance covering this transaction's cost plus the cost of the sender's pending ones (for a
@@ -45,6 +47,8 @@ import org.quorumee.core.types.Address;
  * rounded down, as in go-ethereum. At gas price 0, the Quorum default, the 10% of 0 is 0 but
  * "strictly higher" still holds: a zero-priced transaction can only be replaced by one paying at
  * least 1 wei tip and fee cap; another zero-priced one is "replacement transaction underpriced".
+ * On a Quorum chain without {@code enableGasPriceBlock} that makes a pooled transaction
+ * irreplaceable, as in GoQuorum: wait for it to be mined, or use its nonce's successor.
  *
  * <p><b>Limits and eviction</b> (simpler than go-ethereum's asynchronous truncation, and decided
  * at once so that {@code add} can answer): a transaction takes ceil(size / 32 KiB) slots. The pool
@@ -202,6 +206,9 @@ public final class TransactionPool {
         if (tx.isPrivate() && tx.value().signum() != 0) {
             throw new TransactionRejectedException(Reason.ETHER_VALUE_UNSUPPORTED);
         }
+        if (tx.maxFeePerGas().signum() != 0 && !gasPriceEnabled(at.header().number() + 1)) {
+            throw new TransactionRejectedException(Reason.GAS_PRICE_NOT_ZERO);
+        }
         if (tx.maxPriorityFeePerGas().compareTo(config.minGasPrice()) < 0) {
             throw new TransactionRejectedException(Reason.UNDERPRICED,
                     "gas tip cap " + tx.maxPriorityFeePerGas() + ", minimum needed " + config.minGasPrice());
@@ -212,6 +219,15 @@ public final class TransactionPool {
                     "maxFeePerGas: " + tx.maxFeePerGas() + ", baseFee: " + baseFee.get());
         }
         return tx.sender();
+    }
+
+    /** GoQuorum: a Quorum chain takes gas prices only from {@code enableGasPriceBlock} on; other chains always. */
+    private boolean gasPriceEnabled(long blockNumber) {
+        if (!chain.isQuorum()) {
+            return true;
+        }
+        OptionalLong enabledAt = chain.forkBlock("enableGasPriceBlock");
+        return enabledAt.isPresent() && Long.compareUnsigned(blockNumber, enabledAt.getAsLong()) >= 0;
     }
 
     private static TransactionRejectedException rejection(InvalidTransactionException e) {

@@ -35,6 +35,8 @@ public final class TransactionRejectedException extends Exception {
         TYPE_NOT_SUPPORTED("transaction type not supported"),
         /** EIP-3860, from Shanghai. */
         MAX_INITCODE_SIZE_EXCEEDED("max initcode size exceeded"),
+        /** GoQuorum: on a Quorum chain, before {@code enableGasPriceBlock}, every price must be 0 (GoQuorum's capital G). */
+        GAS_PRICE_NOT_ZERO("Gas price not 0"),
         /** GoQuorum: a private transaction cannot move ether. */
         ETHER_VALUE_UNSUPPORTED("ether value is not supported for private transactions"),
         /** Any other fault of the transaction itself (for instance a private payload hash of the wrong size). */

@@ -30,14 +30,23 @@ final class PoolFixture {
     }
 
     PoolFixture(TransactionPoolConfig config, BigInteger baseFee) {
-        pool = new TransactionPool(chainConfig(), config, clock, header(BLOCK_GAS_LIMIT, baseFee), state);
+        this(chainConfig(), config, baseFee);
+    }
+
+    PoolFixture(ChainConfig chain, TransactionPoolConfig config, BigInteger baseFee) {
+        pool = new TransactionPool(chain, config, clock, header(BLOCK_GAS_LIMIT, baseFee), state);
         pool.addListener(announced::addAll);
     }
 
+    /** A Quorum chain with London rules and gas prices enabled from genesis. */
     static ChainConfig chainConfig() {
+        return chainConfig("\"isQuorum\": true, \"londonBlock\": 0, \"txnSizeLimit\": 64, \"enableGasPriceBlock\": 0");
+    }
+
+    /** A chain of id {@link #CHAIN_ID} with the given other config fields. */
+    static ChainConfig chainConfig(String fields) {
         try {
-            return ChainConfig.fromJson(new ObjectMapper().readTree(
-                    "{\"chainId\": " + CHAIN_ID + ", \"isQuorum\": true, \"londonBlock\": 0, \"txnSizeLimit\": 64}"));
+            return ChainConfig.fromJson(new ObjectMapper().readTree("{\"chainId\": " + CHAIN_ID + ", " + fields + "}"));
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

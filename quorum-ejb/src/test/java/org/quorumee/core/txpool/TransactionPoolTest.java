@@ -177,6 +177,25 @@ class TransactionPoolTest {
     }
 
     @Test
+    void aQuorumChainTakesOnlyZeroPricesUntilEnableGasPriceBlock() throws Exception {
+        PoolFixture quorum = new PoolFixture(PoolFixture.chainConfig("\"isQuorum\": true, \"enableGasPriceBlock\": 3"),
+                TransactionPoolConfig.DEFAULT, null);
+        KeyPair a = quorum.funded(1);
+        assertEquals("Gas price not 0", rejected(quorum.pool, Reason.GAS_PRICE_NOT_ZERO, legacy(a, 0, 1)).getMessage());
+        rejected(quorum.pool, Reason.GAS_PRICE_NOT_ZERO, dynamic(a, 0, 0, 1));
+        assertEquals(Placement.PENDING, quorum.pool.add(legacy(a, 0, 0)));
+        // A zero-priced transaction cannot be replaced there: the bump would need a price.
+        rejected(quorum.pool, Reason.REPLACEMENT_UNDERPRICED, legacyBuilder(0, 0).value(BigInteger.ONE).sign(a));
+        rejected(quorum.pool, Reason.GAS_PRICE_NOT_ZERO, legacy(a, 0, 1));
+
+        quorum.newHead(); // head 2: the next block is 3, where prices start
+        assertEquals(Placement.PENDING, quorum.pool.add(legacy(a, 0, 1)));
+
+        PoolFixture ethereum = new PoolFixture(PoolFixture.chainConfig("\"londonBlock\": 0"), TransactionPoolConfig.DEFAULT, null);
+        assertEquals(Placement.PENDING, ethereum.pool.add(legacy(ethereum.funded(1), 0, 7)));
+    }
+
+    @Test
     void feeCapBelowTheHeadBaseFee() throws Exception {
         PoolFixture london = new PoolFixture(TransactionPoolConfig.DEFAULT, BigInteger.TEN);
         KeyPair a = london.funded(1);
