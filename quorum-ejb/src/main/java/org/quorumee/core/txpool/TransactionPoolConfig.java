@@ -10,8 +10,8 @@ import java.time.Duration;
  * @param minGasPrice  the smallest tip (gas price for legacy transactions) accepted; below it
  *                     "transaction underpriced"
  * @param priceBump    percent by which a replacement must raise both fee cap and tip
- * @param accountSlots pending slots per sender that are never evicted for another sender's
- *                     transaction
+ * @param accountSlots pending transactions per sender that are never evicted for another sender's
+ *                     transaction (go-ethereum counts slots; one transfer is one slot)
  * @param globalSlots  pending slots of all senders (the pool holds at most
  *                     {@code globalSlots + globalQueue} slots in all; see {@link TransactionPool})
  * @param accountQueue queued (future-nonce) transactions per sender
