@@ -302,6 +302,7 @@ public final class TransactionPool {
             }
             dropIfEmpty(victim.sender(), victimAccount);
         }
+        account = senders.get(sender); // the sender's own victim may have emptied it
         if (account == null) {
             account = new SenderTransactions();
             senders.put(sender, account);

@@ -408,6 +408,18 @@ class TransactionPoolTest {
         assertEquals(new PoolStatus(0, 2), small.pool.status());
     }
 
+    @Test
+    void aSenderWhoseOnlyQueuedTransactionMakesRoomKeepsTheNewOne() throws Exception {
+        PoolFixture small = new PoolFixture(limits(16, 100, 1, 100), null);
+        KeyPair a = small.funded(1);
+        small.pool.add(legacy(a, 7, 0));
+        Transaction a5 = legacy(a, 5, 0);
+        assertEquals(Placement.QUEUED, small.pool.add(a5));
+        assertEquals(List.of(a5), small.pool.content().queued().get(a.address()));
+        assertEquals(Placement.PENDING, small.pool.add(legacy(a, 0, 0)));
+        assertEquals(new PoolStatus(1, 1), small.pool.status());
+    }
+
     // ---------------------------------------------------------------- new head
 
     @Test
