@@ -232,7 +232,7 @@ public final class TransactionPool {
 
     private static TransactionRejectedException rejection(InvalidTransactionException e) {
         Reason reason = switch (e.reason()) {
-            case TYPE_NOT_SUPPORTED, BLOB_NOT_SUPPORTED -> Reason.TYPE_NOT_SUPPORTED;
+            case TYPE_NOT_SUPPORTED, BLOB_NOT_SUPPORTED, INVALID_BLOBS -> Reason.TYPE_NOT_SUPPORTED;
             case NONCE_MAX -> Reason.NONCE_MAX;
             case INVALID_SIGNATURE, SENDER_NOT_RECOVERABLE, WRONG_CHAIN_ID -> Reason.INVALID_SENDER;
             case PRIORITY_FEE_ABOVE_MAX_FEE -> Reason.TIP_ABOVE_FEE_CAP;
