@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -27,6 +28,7 @@ import org.quorumee.node.txpool.TransactionPoolService;
  * one. Its rounds run on one scheduled thread, so blocks are made one at a time.
  */
 @Singleton
+@LocalBean
 @Startup
 @DependsOn({"ChainService", "TransactionPoolService"})
 public class SingleNodeEngine implements ConsensusEngine {

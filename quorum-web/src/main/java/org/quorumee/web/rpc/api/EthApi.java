@@ -10,10 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.StateQuery;
 import org.quorumee.core.crypto.SignedMessage;
+import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.state.StateAccount;
+import org.quorumee.core.tx.InvalidTransactionException;
+import org.quorumee.core.tx.Transaction;
+import org.quorumee.core.txpool.TransactionRejectedException;
 import org.quorumee.core.types.Address;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.account.AccountManager;
@@ -22,6 +28,8 @@ import org.quorumee.node.chain.LogQuery;
 import org.quorumee.node.chain.QueryLimitException;
 import org.quorumee.node.chain.StateService;
 import org.quorumee.node.chain.StoredBlock;
+import org.quorumee.node.chain.StoredTransaction;
+import org.quorumee.node.txpool.TransactionPoolService;
 import org.quorumee.web.rpc.BlockTags;
 import org.quorumee.web.rpc.JsonRpcException;
 import org.quorumee.web.rpc.JsonRpcNamespace;
@@ -47,6 +55,9 @@ public class EthApi implements JsonRpcNamespace {
 
     @Inject
     FilterManager filters;
+
+    @EJB
+    TransactionPoolService pool;
 
     @Override
     public String name() {
@@ -96,9 +107,14 @@ public class EthApi implements JsonRpcNamespace {
                 .map(b -> Quantities.encode(b.transactions().size())).orElse(null);
     }
 
+    /** A mined transaction, or a pending one (without block fields). */
     public Map<String, Object> getTransactionByHash(String hash) {
-        return chain.transaction(Quantities.decodeHash(required(hash, "hash"), "hash"))
-                .map(tx -> RpcViews.transaction(tx, baseFeeOf(tx.blockNumber()))).orElse(null);
+        byte[] txHash = Quantities.decodeHash(required(hash, "hash"), "hash");
+        Optional<Map<String, Object>> mined = chain.transaction(txHash)
+                .map(tx -> RpcViews.transaction(tx, baseFeeOf(tx.blockNumber())));
+        return mined.orElseGet(() -> pool.get(txHash)
+                .map(tx -> RpcViews.transaction(new StoredTransaction(tx, tx.sender(), null, 0, 0), null))
+                .orElse(null));
     }
 
     public Map<String, Object> getTransactionByBlockNumberAndIndex(String block, String index) {
@@ -125,7 +141,76 @@ public class EthApi implements JsonRpcNamespace {
     }
 
     public String getTransactionCount(String address, String block) {
+        if ("pending".equals(block)) {
+            return Quantities.encode(pool.pendingNonce(Quantities.decodeAddress(address, "address")));
+        }
         return Quantities.encode(account(address, block).nonce());
+    }
+
+    // ------------------------------------------------------------------ transactions in
+
+    /** Decodes, validates and pools a signed transaction; its hash. Refusals in go-ethereum's words. */
+    public String sendRawTransaction(String raw) {
+        byte[] bytes = Quantities.decodeData(required(raw, "raw transaction"), "raw transaction");
+        Transaction tx;
+        try {
+            tx = Transaction.decode(bytes, node.genesis().config().chainId());
+        } catch (InvalidTransactionException | RlpException e) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        }
+        return Hex.encode(submit(tx));
+    }
+
+    byte[] submit(Transaction tx) {
+        try {
+            return pool.submit(tx);
+        } catch (TransactionRejectedException e) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        }
+    }
+
+    /** Quorum's default: gas is free; a chain that enables gas prices answers its base fee. */
+    public String gasPrice() {
+        return Quantities.encode(chain.nextBaseFee());
+    }
+
+    public String maxPriorityFeePerGas() {
+        return Quantities.encode(0);
+    }
+
+    /**
+     * Base fees and gas used ratios of the last {@code blockCount} blocks up to {@code newestBlock}
+     * (at most 1024), and the next block's base fee; rewards at the asked percentiles are zero
+     * (Quorum charges no priority fee by default).
+     */
+    public Map<String, Object> feeHistory(String blockCount, String newestBlock, List<Double> rewardPercentiles) {
+        long count = Math.min(1024, Quantities.decode(required(blockCount, "blockCount"), "blockCount").longValue());
+        long newest = BlockTags.resolve(required(newestBlock, "newestBlock"), chain.head().number());
+        if (newest > chain.head().number()) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "request beyond head block");
+        }
+        long oldest = Math.max(0, newest - count + 1);
+        List<String> baseFees = new ArrayList<>();
+        List<Double> gasUsedRatio = new ArrayList<>();
+        List<List<String>> rewards = new ArrayList<>();
+        for (long n = oldest; n <= newest; n++) {
+            BlockHeader header = chain.block(n).orElseThrow().header();
+            baseFees.add(Quantities.encode(header.baseFee().orElse(BigInteger.ZERO)));
+            gasUsedRatio.add(header.gasLimit() == 0 ? 0.0 : (double) header.gasUsed() / header.gasLimit());
+            if (rewardPercentiles != null) {
+                rewards.add(rewardPercentiles.stream().map(p -> "0x0").toList());
+            }
+        }
+        baseFees.add(Quantities.encode(newest == chain.head().number() ? chain.nextBaseFee()
+                : chain.block(newest + 1).orElseThrow().header().baseFee().orElse(BigInteger.ZERO)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("oldestBlock", Quantities.encode(oldest));
+        json.put("baseFeePerGas", baseFees);
+        json.put("gasUsedRatio", gasUsedRatio);
+        if (rewardPercentiles != null) {
+            json.put("reward", rewards);
+        }
+        return json;
     }
 
     public String getCode(String address, String block) {
