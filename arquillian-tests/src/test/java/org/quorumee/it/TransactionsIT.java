@@ -131,6 +131,42 @@ class TransactionsIT {
         assertEquals(-32602, rpc.call("eth_sendRawTransaction", "[\"zz\"]").get("error").get("code").asInt());
     }
 
+    /** Init code that deploys a runtime returning the word 42 (hand-assembled, no compiler needed). */
+    private static final String RETURNS_42_RUNTIME = "602a60005260206000f3";
+    private static final String DEPLOY_RETURNS_42 = "0x600a600c600039600a6000f3" + RETURNS_42_RUNTIME;
+
+    @Test
+    void theNodeSignsDeploysAndCallsWithEstimatedGas() throws Exception {
+        String dev = devAccount().getAddress();
+        String hash = rpc.result("eth_sendTransaction", "[{\"from\":\"" + dev + "\",\"data\":\"" + DEPLOY_RETURNS_42 + "\"}]").asText();
+        JsonNode receipt = receipt(hash);
+        assertEquals("0x1", receipt.get("status").asText());
+        String contract = receipt.get("contractAddress").asText();
+        assertEquals("0x" + RETURNS_42_RUNTIME, rpc.result("eth_getCode", "[\"" + contract + "\", \"latest\"]").asText());
+        assertEquals("0x" + "00".repeat(31) + "2a", rpc.result("eth_call", "[{\"to\":\"" + contract + "\"}, \"latest\"]").asText());
+        assertEquals("0x5208", rpc.result("eth_estimateGas",
+                "[{\"from\":\"" + dev + "\",\"to\":\"0x0000000000000000000000000000000000000123\"}]").asText());
+        long callGas = Numeric.toBigInt(rpc.result("eth_estimateGas", "[{\"to\":\"" + contract + "\"}]").asText()).longValue();
+        assertTrue(callGas > 21_000 && callGas < 22_000, "estimate " + callGas);
+        JsonNode signed = rpc.result("eth_signTransaction", "[{\"from\":\"" + dev + "\",\"to\":\"" + contract
+                + "\",\"gas\":\"0x5208\",\"nonce\":\"0x100\"}]");
+        assertTrue(signed.get("raw").asText().startsWith("0x"));
+        assertEquals(dev, signed.get("tx").get("from").asText());
+    }
+
+    @Test
+    void aRevertingCallIsErrorThreeWithItsData() {
+        JsonNode reverted = rpc.call("eth_call", "[{\"data\":\"0x60006000fd\"}, \"latest\"]");
+        assertEquals(3, reverted.get("error").get("code").asInt(), reverted.toString());
+        assertEquals("execution reverted", reverted.get("error").get("message").asText());
+        assertEquals("0x", reverted.get("error").get("data").asText());
+        JsonNode estimate = rpc.call("eth_estimateGas", "[{\"data\":\"0x60006000fd\"}]");
+        assertEquals(3, estimate.get("error").get("code").asInt(), estimate.toString());
+        JsonNode privateTx = rpc.call("eth_sendTransaction", "[{\"from\":\"0xeff92eb5856df59f8e0ba5fd9ab80ecdb3ae5fcf\","
+                + "\"privateFor\":[\"ROAZBWtSacxXQrOe3FGAqJDyJjFePR5ce4TSIzmJ0Bc=\"]}]");
+        assertEquals(-32000, privateTx.get("error").get("code").asInt());
+    }
+
     @Test
     void queuedUntilTheNonceGapCloses() throws Exception {
         Credentials sender = Credentials.create(Keys.createEcKeyPair());

@@ -29,7 +29,12 @@ public record TransactionResult(Status status, long gasUsed, List<Log> logs, byt
 
     /** The message of a Solidity {@code Error(string)} revert, when the revert data is one. */
     public Optional<String> revertReason() {
-        if (status != Status.REVERT || output.length < 4 + 64
+        return status == Status.REVERT ? revertReason(output) : Optional.empty();
+    }
+
+    /** The message of revert data that is a Solidity {@code Error(string)}. */
+    public static Optional<String> revertReason(byte[] output) {
+        if (output.length < 4 + 64
                 || !Arrays.equals(output, 0, 4, ERROR_SELECTOR, 0, 4)) {
             return Optional.empty();
         }

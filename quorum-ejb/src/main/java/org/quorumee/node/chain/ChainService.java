@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.logging.Logger;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.AncestorHashes;
@@ -116,6 +117,24 @@ public class ChainService {
 
     public ChainHead head() {
         return head;
+    }
+
+    /** The chain's rules: block processing, fork rules and block contexts. */
+    public BlockProcessor processor() {
+        return processor;
+    }
+
+    /** Decoded contract code, shared by every execution. */
+    public CodeCache codeCache() {
+        return codeCache;
+    }
+
+    /** The block hashes BLOCKHASH sees while block {@code header} runs (its ancestors). */
+    public LongFunction<byte[]> ancestorsOf(BlockHeader header) {
+        ChainRepository chain = new ChainRepository(em);
+        return chain.blockByHash(header.parentHash())
+                .<LongFunction<byte[]>>map(parent -> ancestors(BlockHeader.decode(parent.getHeaderRlp())))
+                .orElse(number -> new byte[32]);
     }
 
     /** The state nodes read or written lately, shared by every reader of the state. */

@@ -15,14 +15,19 @@ import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.StateQuery;
 import org.quorumee.core.crypto.SignedMessage;
+import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.state.StateAccount;
+import org.quorumee.core.transition.CallSimulator;
+import org.quorumee.core.transition.TransactionResult;
 import org.quorumee.core.tx.InvalidTransactionException;
 import org.quorumee.core.tx.Transaction;
+import org.quorumee.core.tx.TransactionType;
 import org.quorumee.core.txpool.TransactionRejectedException;
 import org.quorumee.core.types.Address;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.account.AccountManager;
+import org.quorumee.node.chain.CallService;
 import org.quorumee.node.chain.ChainService;
 import org.quorumee.node.chain.LogQuery;
 import org.quorumee.node.chain.QueryLimitException;
@@ -58,6 +63,9 @@ public class EthApi implements JsonRpcNamespace {
 
     @EJB
     TransactionPoolService pool;
+
+    @EJB
+    CallService calls;
 
     @Override
     public String name() {
@@ -167,6 +175,123 @@ public class EthApi implements JsonRpcNamespace {
         } catch (TransactionRejectedException e) {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    /** Runs a call on a block's state; a revert is error 3 with the revert data, as go-ethereum. */
+    public String call(TransactionArgs args, String block) {
+        CallSimulator.Outcome outcome = simulate(args, block);
+        if (outcome.status() == CallResult.Status.REVERT) {
+            throw reverted(outcome.output());
+        }
+        if (!outcome.isSuccess()) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, outcome.error());
+        }
+        return Hex.encode(outcome.output());
+    }
+
+    /** The least gas the transaction needs, at most the block gas limit (or the gas it gives). */
+    public String estimateGas(TransactionArgs args, String block) {
+        return Quantities.encode(estimate(args, block == null ? "latest" : block));
+    }
+
+    private long estimate(TransactionArgs args, String block) {
+        long number = blockNumber(block);
+        CallSimulator.Estimate estimate;
+        try {
+            estimate = calls.estimateGas(number, message(args, number)).orElseThrow(EthApi::headerNotFound);
+        } catch (CallSimulator.CallRejectedException e) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        }
+        if (!estimate.succeeded()) {
+            CallSimulator.Outcome failure = estimate.failure();
+            if (failure.status() == CallResult.Status.REVERT) {
+                throw reverted(failure.output());
+            }
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR,
+                    "gas required exceeds allowance (" + message(args, number).gas() + "): " + failure.error());
+        }
+        return estimate.gas();
+    }
+
+    private CallSimulator.Outcome simulate(TransactionArgs args, String block) {
+        if (args == null) {
+            throw JsonRpcException.invalidParams("missing value for required argument 0: the call object");
+        }
+        long number = blockNumber(block == null ? "latest" : block);
+        try {
+            return calls.call(number, message(args, number)).orElseThrow(EthApi::headerNotFound);
+        } catch (CallSimulator.CallRejectedException e) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        }
+    }
+
+    private CallSimulator.Message message(TransactionArgs args, long number) {
+        args.refusePrivate();
+        long blockGasLimit = chain.block(number).orElseThrow(EthApi::headerNotFound).header().gasLimit();
+        BigInteger price = args.gasPriceValue().or(args::maxFeePerGasValue).orElse(BigInteger.ZERO);
+        return new CallSimulator.Message(args.fromAddress().orElse(Address.ZERO), args.toAddress(),
+                args.gasLimit().orElse(blockGasLimit), price, args.valueOrZero(), args.payload(), args.accessListEntries());
+    }
+
+    /** go-ethereum's revert error: code 3, "execution reverted[: reason]", the revert data. */
+    private static JsonRpcException reverted(byte[] output) {
+        String message = TransactionResult.revertReason(output).map(r -> "execution reverted: " + r).orElse("execution reverted");
+        return new JsonRpcException(JsonRpcException.EXECUTION_REVERTED, message, Hex.encode(output));
+    }
+
+    // ------------------------------------------------------------------ node-signed transactions
+
+    /** Signs with an unlocked node-managed account (defaults filled as go-ethereum) and pools it. */
+    public String sendTransaction(TransactionArgs args) {
+        return Hex.encode(submit(signTransaction(args, true)));
+    }
+
+    /** Signs without sending: the raw transaction and its fields. */
+    public Map<String, Object> signTransaction(TransactionArgs args) {
+        Transaction tx = signTransaction(args, false);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("raw", Hex.encode(tx.encoded()));
+        json.put("tx", RpcViews.transaction(new StoredTransaction(tx, tx.sender(), null, 0, 0), null));
+        return json;
+    }
+
+    private Transaction signTransaction(TransactionArgs args, boolean fillDefaults) {
+        if (args == null) {
+            throw JsonRpcException.invalidParams("missing value for required argument 0: the transaction object");
+        }
+        args.refusePrivate();
+        Address from = args.fromAddress().orElseThrow(() -> JsonRpcException.invalidParams("from is required"));
+        long chainId = node.genesis().config().chainId();
+        if (args.chainId != null && Quantities.decode(args.chainId, "chainId").longValue() != chainId) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "chainId does not match node's (have="
+                    + Quantities.decode(args.chainId, "chainId") + ", want=" + chainId + ")");
+        }
+        long nonce = args.nonceValue().orElseGet(() -> pool.pendingNonce(from));
+        long gas = args.gasLimit().orElseGet(() -> {
+            if (!fillDefaults) {
+                throw JsonRpcException.invalidParams("gas not specified");
+            }
+            return estimate(args, "latest");
+        });
+        boolean dynamicFee = args.maxFeePerGas != null || args.maxPriorityFeePerGas != null;
+        Transaction.Builder builder = Transaction.builder(dynamicFee ? TransactionType.EIP1559 : TransactionType.LEGACY)
+                .chainId(chainId)
+                .nonce(nonce)
+                .gasLimit(gas)
+                .value(args.valueOrZero())
+                .data(args.payload());
+        args.toAddress().ifPresent(builder::to);
+        if (dynamicFee) {
+            builder.maxFeePerGas(args.maxFeePerGasValue().orElse(BigInteger.ZERO))
+                    .maxPriorityFeePerGas(args.maxPriorityFeePerGasValue().orElse(BigInteger.ZERO))
+                    .accessList(args.accessListEntries());
+        } else {
+            builder.gasPrice(args.gasPriceValue().orElse(BigInteger.ZERO));
+        }
+        byte[] hash = builder.signingHash();
+        return builder.withSignature(PersonalApi.call(() -> accounts.sign(from, hash)));
     }
 
     /** Quorum's default: gas is free; a chain that enables gas prices answers its base fee. */
