@@ -28,6 +28,8 @@ public final class Bn254 {
     /** The curve parameter u; p and r are polynomials in it. */
     private static final BigInteger U = new BigInteger("4965661367192848881");
     private static final BigInteger ATE_LOOP_COUNT = U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
+    /** 6u^2 = p - r: the eigenvalue of {@link #psi} on G2, so the subgroup test's scalar (127 bits). */
+    static final BigInteger PSI_EIGENVALUE = U.multiply(U).multiply(BigInteger.valueOf(6));
     /** (p^4 - p^2 + 1) / r: the part of the final exponent left after (p^6 - 1)(p^2 + 1). */
     static final BigInteger HARD_EXPONENT =
             Fp.P.pow(4).subtract(Fp.P.pow(2)).add(BigInteger.ONE).divide(ORDER);
@@ -97,10 +99,35 @@ public final class Bn254 {
             throw new InvalidPointException("G2 point is not on the twist curve");
         }
         JacobianPoint<Fp2> point = JacobianPoint.affine(x, y);
-        if (!point.multiply(ORDER).isInfinity()) {
+        if (!isInG2(point)) {
             throw new InvalidPointException("G2 point is not in the subgroup of order r");
         }
         return point;
+    }
+
+    /**
+     * Whether a finite affine point Q of the twist lies in G2, by psi(Q) = [6u^2]Q: half the
+     * doublings of the plain test [r]Q = O.
+     *
+     * <p>Sound and complete. psi, like the p-power Frobenius it carries to the twist, satisfies
+     * psi^2 - t psi + p = 0 on every point of the twist, with trace t = 6u^2 + 1. If psi(Q) = lQ with
+     * l = 6u^2, then psi^2(Q) = l^2 Q and so 0 = (l^2 - t l + p) Q = r Q, since l^2 - t l + p =
+     * p - 6u^2 = r for BN curves. The twist has r h points over Fp2 with h = 2p - r prime to r, so
+     * its points of order dividing r are exactly G2. Conversely psi acts on G2 as multiplication by
+     * p = 6u^2 (mod r), so every point of G2 passes.
+     */
+    static boolean isInG2(JacobianPoint<Fp2> q) {
+        JacobianPoint<Fp2> image = psi(q);
+        return q.multiply(PSI_EIGENVALUE).isAffinePoint(image.x, image.y);
+    }
+
+    /**
+     * The endomorphism psi of the twist (untwist, p-power Frobenius, twist back) on an affine
+     * point: (conj(x) g2, conj(y) g3) with the Frobenius coefficients g_j = xi^(j(p-1)/6).
+     */
+    static JacobianPoint<Fp2> psi(JacobianPoint<Fp2> affine) {
+        return JacobianPoint.affine(affine.x.conjugate().multiply(Fp12.frobeniusCoefficient(1, 2)),
+                affine.y.conjugate().multiply(Fp12.frobeniusCoefficient(1, 3)));
     }
 
     private static BigInteger coordinate(byte[] in, int offset) throws InvalidPointException {
@@ -145,12 +172,11 @@ public final class Bn254 {
                 f = t.addStep(f, q.x, q.y, xP, yP);
             }
         }
-        // Q1 = pi(Q) and -Q2 = -pi^2(Q), with the Frobenius of the untwisted curve carried to the twist.
-        Fp2 q1x = q.x.conjugate().multiply(Fp12.frobeniusCoefficient(1, 2));
-        Fp2 q1y = q.y.conjugate().multiply(Fp12.frobeniusCoefficient(1, 3));
+        // Q1 = psi(Q) and -Q2 = -psi^2(Q), with the Frobenius of the untwisted curve carried to the twist.
+        JacobianPoint<Fp2> q1 = psi(q);
         Fp2 q2x = q.x.multiply(Fp12.frobeniusCoefficient(2, 2));
         Fp2 q2yNegated = q.y.multiply(Fp12.frobeniusCoefficient(2, 3)).negate();
-        f = t.addStep(f, q1x, q1y, xP, yP);
+        f = t.addStep(f, q1.x, q1.y, xP, yP);
         return t.addStep(f, q2x, q2yNegated, xP, yP);
     }
 

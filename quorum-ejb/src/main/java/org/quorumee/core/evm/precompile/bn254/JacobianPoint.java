@@ -97,6 +97,15 @@ final class JacobianPoint<F extends FieldElement<F>> {
         return result;
     }
 
+    /** Whether this is the finite point (ax, ay), compared without an inversion. */
+    boolean isAffinePoint(F ax, F ay) {
+        if (isInfinity()) {
+            return false;
+        }
+        F zz = z.square();
+        return x.equals(ax.multiply(zz)) && y.equals(ay.multiply(zz).multiply(z));
+    }
+
     /** The same point with Z = 1 (or the point at infinity unchanged). */
     JacobianPoint<F> toAffine() {
         if (isInfinity() || z.equals(z.one())) {
