@@ -1,7 +1,9 @@
 package org.quorumee.core.evm.precompile.bn254;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The BN254 (alt_bn128) curve as EIP-196 and EIP-197 use it, in their byte encodings.
@@ -58,15 +60,17 @@ public final class Bn254 {
             throw new InvalidPointException("pairing input of " + input.length + " bytes is not a multiple of "
                     + PAIR_BYTES);
         }
-        Fp12 product = Fp12.ONE;
+        List<JacobianPoint<Fp>> ps = new ArrayList<>();
+        List<JacobianPoint<Fp2>> qs = new ArrayList<>();
         for (int offset = 0; offset < input.length; offset += PAIR_BYTES) {
             JacobianPoint<Fp> p = decodeG1(input, offset);
             JacobianPoint<Fp2> q = decodeG2(input, offset + G1_POINT_BYTES);
-            if (!p.isInfinity() && !q.isInfinity()) {
-                product = product.multiply(millerLoop(p, q));
+            if (!p.isInfinity() && !q.isInfinity()) { // a pair with infinity contributes one
+                ps.add(p);
+                qs.add(q);
             }
         }
-        return finalExponentiation(product).isOne();
+        return ps.isEmpty() || finalExponentiation(millerLoop(ps, qs)).isOne();
     }
 
     // ---- encoding ------------------------------------------------------------------------------
@@ -156,28 +160,48 @@ public final class Bn254 {
 
     // ---- pairing ------------------------------------------------------------------------------
 
-    /**
-     * The Miller loop of the optimal Ate pairing for P in G1 and Q in G2 (both finite, affine).
-     * T walks over multiples of Q on the twist; each step multiplies in the line through T (and Q)
-     * evaluated at P.
-     */
+    /** The Miller loop of a single pair (see {@link #millerLoop(List, List)}). */
     static Fp12 millerLoop(JacobianPoint<Fp> p, JacobianPoint<Fp2> q) {
-        Fp xP = p.x;
-        Fp yP = p.y;
-        TwistWalk t = new TwistWalk(q.x, q.y);
+        return millerLoop(List.of(p), List.of(q));
+    }
+
+    /**
+     * The product of the Miller loops of the optimal Ate pairing over the pairs (ps[i], qs[i]), all
+     * finite and affine, with P in G1 and Q in G2. For each pair, T walks over multiples of Q on the
+     * twist; each step multiplies in the line through T (and Q) evaluated at P. The loops run side
+     * by side on one accumulator, so that it is squared once per bit for all pairs.
+     */
+    static Fp12 millerLoop(List<JacobianPoint<Fp>> ps, List<JacobianPoint<Fp2>> qs) {
+        int pairs = ps.size();
+        List<TwistWalk> walks = new ArrayList<>(pairs);
+        for (JacobianPoint<Fp2> q : qs) {
+            walks.add(new TwistWalk(q.x, q.y));
+        }
         Fp12 f = Fp12.ONE;
         for (int bit = ATE_LOOP_COUNT.bitLength() - 2; bit >= 0; bit--) {
-            f = t.doubleStep(f.square(), xP, yP);
+            f = f.square();
+            for (int i = 0; i < pairs; i++) {
+                f = walks.get(i).doubleStep(f, ps.get(i).x, ps.get(i).y);
+            }
             if (ATE_LOOP_COUNT.testBit(bit)) {
-                f = t.addStep(f, q.x, q.y, xP, yP);
+                for (int i = 0; i < pairs; i++) {
+                    JacobianPoint<Fp2> q = qs.get(i);
+                    f = walks.get(i).addStep(f, q.x, q.y, ps.get(i).x, ps.get(i).y);
+                }
             }
         }
-        // Q1 = psi(Q) and -Q2 = -psi^2(Q), with the Frobenius of the untwisted curve carried to the twist.
-        JacobianPoint<Fp2> q1 = psi(q);
-        Fp2 q2x = q.x.multiply(Fp12.frobeniusCoefficient(2, 2));
-        Fp2 q2yNegated = q.y.multiply(Fp12.frobeniusCoefficient(2, 3)).negate();
-        f = t.addStep(f, q1.x, q1.y, xP, yP);
-        return t.addStep(f, q2x, q2yNegated, xP, yP);
+        for (int i = 0; i < pairs; i++) {
+            // Q1 = psi(Q) and -Q2 = -psi^2(Q), with the Frobenius of the untwisted curve carried to the twist.
+            JacobianPoint<Fp2> q = qs.get(i);
+            Fp xP = ps.get(i).x;
+            Fp yP = ps.get(i).y;
+            JacobianPoint<Fp2> q1 = psi(q);
+            Fp2 q2x = q.x.multiply(Fp12.frobeniusCoefficient(2, 2));
+            Fp2 q2yNegated = q.y.multiply(Fp12.frobeniusCoefficient(2, 3)).negate();
+            f = walks.get(i).addStep(f, q1.x, q1.y, xP, yP);
+            f = walks.get(i).addStep(f, q2x, q2yNegated, xP, yP);
+        }
+        return f;
     }
 
     static Fp12 finalExponentiation(Fp12 f) {

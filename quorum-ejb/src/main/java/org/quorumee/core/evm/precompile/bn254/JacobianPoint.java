@@ -85,16 +85,39 @@ final class JacobianPoint<F extends FieldElement<F>> {
         return new JacobianPoint<>(x3, y3, z3);
     }
 
-    /** {@code scalar} times this point (scalar >= 0; double-and-add, inputs are public). */
+    /**
+     * {@code scalar} times this point (scalar >= 0; inputs are public, so no constant time). Walks
+     * the non-adjacent form of the scalar: a third of its digits are non-zero on average against
+     * half of its bits, and subtracting a point costs no more than adding it.
+     */
     JacobianPoint<F> multiply(BigInteger scalar) {
+        byte[] digits = nonAdjacentForm(scalar);
+        JacobianPoint<F> negated = negate();
         JacobianPoint<F> result = infinity(x);
-        for (int bit = scalar.bitLength() - 1; bit >= 0; bit--) {
+        for (int i = digits.length - 1; i >= 0; i--) {
             result = result.twice();
-            if (scalar.testBit(bit)) {
+            if (digits[i] == 1) {
                 result = result.add(this);
+            } else if (digits[i] == -1) {
+                result = result.add(negated);
             }
         }
         return result;
+    }
+
+    /** Digits in {-1, 0, 1}, least significant first, no two adjacent ones non-zero. */
+    static byte[] nonAdjacentForm(BigInteger scalar) {
+        byte[] digits = new byte[scalar.bitLength() + 1];
+        BigInteger k = scalar;
+        for (int i = 0; k.signum() > 0; i++) {
+            if (k.testBit(0)) {
+                // 1 when k = 1 mod 4, -1 when k = 3 mod 4: either way k - digit is divisible by 4
+                digits[i] = (byte) (k.testBit(1) ? -1 : 1);
+                k = k.subtract(BigInteger.valueOf(digits[i]));
+            }
+            k = k.shiftRight(1);
+        }
+        return digits;
     }
 
     /** Whether this is the finite point (ax, ay), compared without an inversion. */
