@@ -30,6 +30,12 @@ public final class Bn254 {
     /** The curve parameter u; p and r are polynomials in it. */
     private static final BigInteger U = new BigInteger("4965661367192848881");
     private static final BigInteger ATE_LOOP_COUNT = U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
+    /**
+     * 6u + 2 in non-adjacent form: 22 non-zero digits against 37 one bits, so 15 fewer addition
+     * steps per pair. A digit -1 adds -Q; the Miller function then differs by vertical-line
+     * factors, which the final exponentiation maps to one like the other vertical lines.
+     */
+    private static final byte[] ATE_LOOP_DIGITS = NonAdjacentForm.of(ATE_LOOP_COUNT);
     /** 6u^2 = p - r: the eigenvalue of {@link #psi} on G2, so the subgroup test's scalar (127 bits). */
     static final BigInteger PSI_EIGENVALUE = U.multiply(U).multiply(BigInteger.valueOf(6));
     /** (p^4 - p^2 + 1) / r: the part of the final exponent left after (p^6 - 1)(p^2 + 1). */
@@ -177,16 +183,21 @@ public final class Bn254 {
         for (JacobianPoint<Fp2> q : qs) {
             walks.add(new TwistWalk(q.x, q.y));
         }
+        List<Fp2> negatedQy = new ArrayList<>(pairs);
+        for (JacobianPoint<Fp2> q : qs) {
+            negatedQy.add(q.y.negate());
+        }
         Fp12 f = Fp12.ONE;
-        for (int bit = ATE_LOOP_COUNT.bitLength() - 2; bit >= 0; bit--) {
+        // T starts at Q: the leading digit
+        for (int digit = ATE_LOOP_DIGITS.length - 2; digit >= 0; digit--) {
             f = f.square();
             for (int i = 0; i < pairs; i++) {
                 f = walks.get(i).doubleStep(f, ps.get(i).x, ps.get(i).y);
             }
-            if (ATE_LOOP_COUNT.testBit(bit)) {
+            if (ATE_LOOP_DIGITS[digit] != 0) {
                 for (int i = 0; i < pairs; i++) {
-                    JacobianPoint<Fp2> q = qs.get(i);
-                    f = walks.get(i).addStep(f, q.x, q.y, ps.get(i).x, ps.get(i).y);
+                    Fp2 qy = ATE_LOOP_DIGITS[digit] == 1 ? qs.get(i).y : negatedQy.get(i);
+                    f = walks.get(i).addStep(f, qs.get(i).x, qy, ps.get(i).x, ps.get(i).y);
                 }
             }
         }

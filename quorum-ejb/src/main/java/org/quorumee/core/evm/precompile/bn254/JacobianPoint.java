@@ -91,7 +91,7 @@ final class JacobianPoint<F extends FieldElement<F>> {
      * half of its bits, and subtracting a point costs no more than adding it.
      */
     JacobianPoint<F> multiply(BigInteger scalar) {
-        byte[] digits = nonAdjacentForm(scalar);
+        byte[] digits = NonAdjacentForm.of(scalar);
         JacobianPoint<F> negated = negate();
         JacobianPoint<F> result = infinity(x);
         for (int i = digits.length - 1; i >= 0; i--) {
@@ -103,21 +103,6 @@ final class JacobianPoint<F extends FieldElement<F>> {
             }
         }
         return result;
-    }
-
-    /** Digits in {-1, 0, 1}, least significant first, no two adjacent ones non-zero. */
-    static byte[] nonAdjacentForm(BigInteger scalar) {
-        byte[] digits = new byte[scalar.bitLength() + 1];
-        BigInteger k = scalar;
-        for (int i = 0; k.signum() > 0; i++) {
-            if (k.testBit(0)) {
-                // 1 when k = 1 mod 4, -1 when k = 3 mod 4: either way k - digit is divisible by 4
-                digits[i] = (byte) (k.testBit(1) ? -1 : 1);
-                k = k.subtract(BigInteger.valueOf(digits[i]));
-            }
-            k = k.shiftRight(1);
-        }
-        return digits;
     }
 
     /** Whether this is the finite point (ax, ay), compared without an inversion. */
