@@ -62,6 +62,9 @@ final class JacobianPoint<F extends FieldElement<F>> {
         if (other.isInfinity()) {
             return this;
         }
+        if (other.z.equals(other.z.one())) {
+            return addAffine(other.x, other.y);
+        }
         // add-2007-bl
         F z1z1 = z.square();
         F z2z2 = other.z.square();
@@ -82,6 +85,29 @@ final class JacobianPoint<F extends FieldElement<F>> {
         F s1j = s1.multiply(j);
         F y3 = r.multiply(v.subtract(x3)).subtract(s1j.add(s1j));
         F z3 = z.add(other.z).square().subtract(z1z1).subtract(z2z2).multiply(h);
+        return new JacobianPoint<>(x3, y3, z3);
+    }
+
+    /** This plus the finite affine point (ax, ay): madd-2007-bl, four multiplications fewer. */
+    private JacobianPoint<F> addAffine(F ax, F ay) {
+        F z1z1 = z.square();
+        F u2 = ax.multiply(z1z1);
+        F s2 = ay.multiply(z).multiply(z1z1);
+        F h = u2.subtract(x);
+        F r = s2.subtract(y);
+        if (h.isZero()) {
+            return r.isZero() ? twice() : infinity(x);
+        }
+        r = r.add(r);
+        F hh = h.square();
+        F i = hh.add(hh);
+        i = i.add(i);
+        F j = h.multiply(i);
+        F v = x.multiply(i);
+        F x3 = r.square().subtract(j).subtract(v.add(v));
+        F yj = y.multiply(j);
+        F y3 = r.multiply(v.subtract(x3)).subtract(yj.add(yj));
+        F z3 = z.add(h).square().subtract(z1z1).subtract(hh);
         return new JacobianPoint<>(x3, y3, z3);
     }
 
