@@ -84,13 +84,23 @@ final class Fp12 {
         return x.add(x).add(x);
     }
 
-    /** This to a non-negative power, for an element of the cyclotomic subgroup. */
+    /**
+     * This to a non-negative power, for an element of the cyclotomic subgroup: there the inverse
+     * is the conjugate, so the ladder walks the exponent's non-adjacent form.
+     */
     Fp12 cyclotomicPow(BigInteger exponent) {
-        Fp12 result = ONE;
-        for (int bit = exponent.bitLength() - 1; bit >= 0; bit--) {
+        byte[] digits = NonAdjacentForm.of(exponent);
+        if (digits.length == 0) {
+            return ONE;
+        }
+        Fp12 inverse = conjugate();
+        Fp12 result = this; // the leading digit is 1
+        for (int i = digits.length - 2; i >= 0; i--) {
             result = result.cyclotomicSquare();
-            if (exponent.testBit(bit)) {
+            if (digits[i] == 1) {
                 result = result.multiply(this);
+            } else if (digits[i] == -1) {
+                result = result.multiply(inverse);
             }
         }
         return result;
