@@ -1,0 +1,190 @@
+package org.quorumee.core.chain;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.evm.Evm;
+import org.quorumee.core.state.WorldState;
+import org.quorumee.core.transition.TransactionRejectedException.Reason;
+import org.quorumee.core.tx.Transaction;
+import org.quorumee.core.tx.TransactionType;
+import org.quorumee.core.types.Address;
+
+class BlockBuilderTest {
+    private static final Address BOB = Address.ofLong(0xb0b);
+    private static final Address CAROL = Address.ofLong(0xca501);
+    private static final byte[] RUNTIME = Hex.decode("0x602a60005260206000f3"); // returns 42
+    /** Stores 1 at slot 0, logs (LOG0), returns {@link #RUNTIME}. */
+    private static final byte[] INIT = Hex.decode("0x6001600055" + "60006000a0" + "600a601660003960" + "0a6000f3"
+            + Hex.encodeNoPrefix(RUNTIME));
+
+    private static Transaction transfer(long nonce, Address to, BigInteger value, BigInteger maxFee, long chainId) {
+        return Transaction.builder(TransactionType.EIP1559).chainId(chainId).nonce(nonce).maxFeePerGas(maxFee)
+                .maxPriorityFeePerGas(maxFee.min(BigInteger.ONE)).gasLimit(21_000).to(to).value(value).sign(ChainFixture.KEY);
+    }
+
+    private static Transaction legacy(long nonce, Address to, BigInteger gasPrice, long gas, byte[] data, long chainId) {
+        Transaction.Builder b = Transaction.builder(TransactionType.LEGACY).chainId(chainId).nonce(nonce)
+                .gasPrice(gasPrice).gasLimit(gas).data(data);
+        if (to != null) {
+            b.to(to);
+        }
+        return b.sign(ChainFixture.KEY);
+    }
+
+    @Test
+    void buildsTransfersAndADeploymentThatImportWithTheSameRoots() throws Exception {
+        ChainFixture chain = ChainFixture.cancun();
+        BigInteger fee = ChainFixture.GWEI.multiply(BigInteger.TEN);
+        Address contract = Evm.createAddress(chain.sender(), 2);
+        List<Transaction> candidates = List.of(
+                transfer(0, BOB, BigInteger.valueOf(1000), fee, 1),
+                legacy(1, CAROL, fee, 21_000, new byte[0], 1),
+                legacy(2, null, fee, 200_000, INIT, 1),
+                transfer(9, BOB, BigInteger.ONE, fee, 1),            // nonce gap
+                legacy(3, BOB, BigInteger.ZERO, 21_000, new byte[0], 1), // below the base fee
+                legacy(3, contract, fee, 50_000, new byte[0], 1));
+        List<Withdrawal> withdrawals = List.of(new Withdrawal(0, 7, CAROL, 5));
+        BlockBuilder.Attributes attributes = BlockBuilder.Attributes.of(Address.ofLong(0xc0), 1012, 30_000_000)
+                .withWithdrawals(withdrawals);
+
+        WorldState buildState = chain.stateAt(chain.genesis);
+        BlockBuilder.BuiltBlock built = chain.builder.build(chain.genesis, buildState, candidates, attributes,
+                chain.ancestors(chain.genesis));
+
+        Block block = built.block();
+        assertEquals(4, block.transactions().size());
+        assertEquals(List.of(Reason.NONCE_TOO_HIGH, Reason.FEE_CAP_BELOW_BASE_FEE),
+                built.skipped().stream().map(BlockBuilder.Skipped::reason).toList());
+        assertTrue(built.result().receipts().stream().allMatch(Receipt::success));
+        assertEquals(built.result().gasUsed(), block.header().gasUsed());
+        assertEquals(1, built.result().receipts().get(2).logs().size());
+        assertTrue(block.header().logsBloom().mightContain(contract.toArray()));
+        assertEquals(contract, built.result().transactionResults().get(2).contractAddress());
+        assertArrayEquals(RUNTIME, buildState.code(contract));
+        assertEquals(ChainFixture.GWEI.multiply(BigInteger.valueOf(5)), buildState.balance(CAROL)); // the withdrawal
+        assertEquals(BigInteger.valueOf(1000), buildState.balance(BOB));
+
+        // the block travels as bytes and is imported on a fresh view of the parent's state
+        Block received = Block.decode(block.encode());
+        WorldState importState = chain.stateAt(chain.genesis);
+        BlockResult imported = chain.processor.importBlock(received, chain.genesis, importState,
+                chain.ancestors(chain.genesis));
+        assertArrayEquals(block.header().stateRoot(), imported.stateRoot());
+        assertArrayEquals(block.header().receiptsRoot(), imported.receiptsRoot());
+        assertEquals(built.result().receipts(), imported.receipts());
+        assertArrayEquals(RUNTIME, chain.stateAt(block.header()).code(contract));
+    }
+
+    @Test
+    void aChildBuildsOnTheImportedBlock() throws Exception {
+        ChainFixture chain = ChainFixture.cancun();
+        BigInteger fee = ChainFixture.GWEI.multiply(BigInteger.TEN);
+        Block first = chain.builder.build(chain.genesis, chain.stateAt(chain.genesis),
+                List.of(transfer(0, BOB, BigInteger.ONE, fee, 1)),
+                BlockBuilder.Attributes.of(Address.ZERO, 1012, 30_000_000), chain.ancestors(chain.genesis)).block();
+        chain.store(first.header());
+        BlockBuilder.BuiltBlock second = chain.builder.build(first.header(), chain.stateAt(first.header()),
+                List.of(transfer(1, BOB, BigInteger.ONE, fee, 1)),
+                BlockBuilder.Attributes.of(Address.ZERO, 1024, 30_000_000), chain.ancestors(first.header()));
+        assertEquals(2, second.block().header().number());
+        assertEquals(chain.processor.headerValidator().feeMarket().nextBaseFee(first.header()),
+                second.block().header().baseFee().orElseThrow());
+        chain.processor.importBlock(second.block(), first.header(), chain.stateAt(first.header()),
+                chain.ancestors(first.header()));
+        assertEquals(BigInteger.TWO, chain.stateAt(second.block().header()).balance(BOB));
+    }
+
+    @Test
+    void quorumChainAcceptsGasPriceZeroAndLongExtraData() throws Exception {
+        ChainFixture chain = ChainFixture.quorum();
+        byte[] istanbulExtra = new byte[97];
+        BlockBuilder.BuiltBlock built = chain.builder.build(chain.genesis, chain.stateAt(chain.genesis),
+                List.of(legacy(0, BOB, BigInteger.ZERO, 21_000, new byte[0], 1337),
+                        transfer(1, BOB, BigInteger.TEN, BigInteger.ZERO, 1337)),
+                BlockBuilder.Attributes.of(Address.ZERO, 1001, 30_000_000).withExtraData(istanbulExtra),
+                chain.ancestors(chain.genesis));
+        assertEquals(List.of(), built.skipped());
+        assertEquals(BigInteger.ZERO, built.block().header().baseFee().orElseThrow());
+        assertTrue(built.block().header().withdrawalsRoot().isEmpty());
+        chain.processor.importBlock(built.block(), chain.genesis, chain.stateAt(chain.genesis), chain.ancestors(chain.genesis));
+        WorldState after = chain.stateAt(built.block().header());
+        assertEquals(BigInteger.TEN, after.balance(BOB));
+        assertEquals(ChainFixture.ETHER.multiply(BigInteger.valueOf(100)).subtract(BigInteger.TEN), after.balance(chain.sender()));
+    }
+
+    @Test
+    void skipsWhatDoesNotFitAndStopsWhenTheBlockIsFull() throws Exception {
+        ChainFixture chain = ChainFixture.cancun();
+        BigInteger fee = ChainFixture.GWEI.multiply(BigInteger.TEN);
+        // the gas limit moves by less than 1/1024 per block: 30M -> 29970705 is the smallest allowed
+        long blockGasLimit = 29_970_705;
+        List<Transaction> candidates = List.of(
+                legacy(0, BOB, fee, blockGasLimit + 1, new byte[0], 1),               // above the block's gas
+                legacy(0, null, fee, blockGasLimit - 20_000, new byte[] {(byte) 0xfe}, 1), // burns all its gas
+                transfer(1, BOB, BigInteger.ONE, fee, 1));                            // not reached: 20000 left
+        BlockBuilder.BuiltBlock built = chain.builder.build(chain.genesis, chain.stateAt(chain.genesis), candidates,
+                BlockBuilder.Attributes.of(Address.ZERO, 1012, blockGasLimit), chain.ancestors(chain.genesis));
+        assertEquals(1, built.block().transactions().size());
+        assertFalse(built.result().receipts().get(0).success());
+        assertEquals(blockGasLimit - 20_000, built.block().header().gasUsed());
+        assertEquals(List.of(Reason.BLOCK_GAS_LIMIT_EXCEEDED),
+                built.skipped().stream().map(BlockBuilder.Skipped::reason).toList());
+        chain.processor.importBlock(built.block(), chain.genesis, chain.stateAt(chain.genesis), chain.ancestors(chain.genesis));
+    }
+
+    @Test
+    void refusesBlobTransactions() throws Exception {
+        ChainFixture chain = ChainFixture.cancun();
+        byte[] versionedHash = new byte[32];
+        versionedHash[0] = 1;
+        Transaction blob = Transaction.builder(TransactionType.BLOB).chainId(1).nonce(0)
+                .maxFeePerGas(ChainFixture.GWEI.multiply(BigInteger.TEN)).maxFeePerBlobGas(BigInteger.TEN)
+                .gasLimit(21_000).to(BOB).blobVersionedHashes(List.of(versionedHash)).sign(ChainFixture.KEY);
+        BlockBuilder.BuiltBlock built = chain.builder.build(chain.genesis, chain.stateAt(chain.genesis), List.of(blob),
+                BlockBuilder.Attributes.of(Address.ZERO, 1012, 30_000_000), chain.ancestors(chain.genesis));
+        assertEquals(1, built.skipped().size());
+        assertEquals(BlockProcessor.BLOB_NOT_SUPPORTED, built.skipped().get(0).message());
+        assertTrue(built.block().transactions().isEmpty());
+    }
+
+    @Test
+    void refusesAttributesThatBreakTheHeaderRules() {
+        ChainFixture chain = ChainFixture.cancun();
+        InvalidBlockException e = assertThrows(InvalidBlockException.class, () -> chain.builder.build(chain.genesis,
+                chain.stateAt(chain.genesis), List.of(), BlockBuilder.Attributes.of(Address.ZERO, 1000, 30_000_000),
+                chain.ancestors(chain.genesis)));
+        assertTrue(e.getMessage().contains("timestamp"), e.getMessage());
+    }
+
+    @Test
+    void importRefusesABlockWithATransactionThatCannotBeIncluded() throws Exception {
+        ChainFixture chain = ChainFixture.cancun();
+        BigInteger fee = ChainFixture.GWEI.multiply(BigInteger.TEN);
+        Block good = chain.builder.build(chain.genesis, chain.stateAt(chain.genesis),
+                List.of(transfer(0, BOB, BigInteger.ONE, fee, 1)),
+                BlockBuilder.Attributes.of(Address.ZERO, 1012, 30_000_000), chain.ancestors(chain.genesis)).block();
+        List<byte[]> transactions = new ArrayList<>(good.transactions());
+        transactions.add(transfer(5, BOB, BigInteger.ONE, fee, 1).encoded()); // nonce gap
+        Block tampered = new Block(good.header().toBuilder().transactionsRoot(ListRoot.of(transactions)).build(),
+                transactions, List.of(), good.withdrawals());
+        InvalidBlockException e = assertThrows(InvalidBlockException.class, () -> chain.processor.importBlock(tampered,
+                chain.genesis, chain.stateAt(chain.genesis), chain.ancestors(chain.genesis)));
+        assertTrue(e.getMessage().contains("transaction 1") && e.getMessage().contains("nonce"), e.getMessage());
+
+        Block wrongGas = new Block(good.header().toBuilder().gasUsed(21_001).build(), good.transactions(), List.of(),
+                good.withdrawals());
+        e = assertThrows(InvalidBlockException.class, () -> chain.processor.importBlock(wrongGas, chain.genesis,
+                chain.stateAt(chain.genesis), chain.ancestors(chain.genesis)));
+        assertTrue(e.getMessage().startsWith("gas used"), e.getMessage());
+        assertFalse(chain.stateAt(chain.genesis).exists(BOB));
+    }
+}

@@ -1,0 +1,247 @@
+package org.quorumee.core.transition;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Test;
+import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.conformance.ConformanceReport;
+import org.quorumee.core.conformance.Fixtures;
+import org.quorumee.core.crypto.Keccak;
+import org.quorumee.core.evm.BlockContext;
+import org.quorumee.core.evm.CodeCache;
+import org.quorumee.core.evm.ForkRules;
+import org.quorumee.core.evm.Log;
+import org.quorumee.core.evm.UInt256;
+import org.quorumee.core.fork.Fork;
+import org.quorumee.core.state.WorldState;
+import org.quorumee.core.trie.InMemoryNodeStore;
+import org.quorumee.core.trie.NodeStore;
+import org.quorumee.core.tx.InvalidTransactionException;
+import org.quorumee.core.tx.Transaction;
+import org.quorumee.core.types.Address;
+
+/**
+ * Runs {@code GeneralStateTests} (London, Shanghai, Cancun): each post entry applies one
+ * transaction to the pre-state and compares the state root and the logs hash, or expects the
+ * transaction to be rejected. Blob-transaction and KZG cases are counted on their own lines.
+ * {@code -Dstatetests.filter=<substring of the path or test name>} runs a subset.
+ */
+class GeneralStateConformanceTest {
+    private static final String FILTER = System.getProperty("statetests.filter", "");
+    private static final int MAX_PRINTED_FAILURES = 200;
+    /**
+     * Cases that take minutes (2^32-1 BLAKE2 rounds paid for with gas): skipped and reported as such,
+     * unless {@code -Dstatetests.slow=true}.
+     */
+    private static final List<String> SLOW = List.of("stTimeConsuming/CALLBlake2f_MaxRounds.json");
+    private static final boolean RUN_SLOW = Boolean.getBoolean("statetests.slow");
+    /** Passing counts reached so far per report label: the build fails only on a regression below them. */
+    private static final Map<String, Integer> FLOOR = Map.of();
+    private static final Map<String, Fork> FORKS = Map.of("London", Fork.LONDON, "Shanghai", Fork.SHANGHAI,
+            "Cancun", Fork.CANCUN);
+
+    private record Outcome(String label, String name, String failure, long nanos) {
+    }
+
+    private record PreAccount(Address address, long nonce, BigInteger balance, byte[] code, Map<UInt256, UInt256> storage) {
+    }
+
+    @Test
+    void generalStateTests() {
+        Path root = Fixtures.root().resolve("GeneralStateTests");
+        List<Path> files = Fixtures.jsonFiles("GeneralStateTests");
+        Map<Fork, ForkRules> rules = new HashMap<>();
+        for (Fork fork : Fork.values()) {
+            rules.put(fork, ForkRules.of(fork));
+        }
+        CodeCache codeCache = new CodeCache(4096);
+        ObjectMapper json = new ObjectMapper();
+        ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        files.parallelStream().forEach(file -> {
+            String relative = root.relativize(file).toString();
+            if (!RUN_SLOW && SLOW.contains(relative)) {
+                System.out.println("GeneralStateTests: skipped (slow, -Dstatetests.slow=true runs it): " + relative);
+                return;
+            }
+            JsonNode tests;
+            try {
+                tests = json.readTree(file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> test = it.next();
+                String name = relative + "/" + test.getKey();
+                if (!FILTER.isEmpty() && !name.contains(FILTER)) {
+                    continue;
+                }
+                runTest(name, test.getValue(), rules, codeCache, outcomes);
+            }
+        });
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        Map<String, ConformanceReport> reports = new TreeMap<>();
+        List<Outcome> sorted = new ArrayList<>(outcomes);
+        sorted.sort((a, b) -> a.name().compareTo(b.name()));
+        for (Outcome o : sorted) {
+            ConformanceReport report = reports.computeIfAbsent(o.label(), ConformanceReport::new);
+            if (o.failure() == null) {
+                report.pass();
+            } else {
+                report.fail(o.name(), o.failure());
+            }
+        }
+        for (ConformanceReport report : reports.values()) {
+            List<String> failures = report.failures();
+            System.out.println(label(reports, report) + ": " + report.passed() + " passed, " + failures.size() + " failed");
+            for (int i = 0; i < Math.min(failures.size(), MAX_PRINTED_FAILURES); i++) {
+                System.out.println("  FAILED " + failures.get(i));
+            }
+            if (failures.size() > MAX_PRINTED_FAILURES) {
+                System.out.println("  ... and " + (failures.size() - MAX_PRINTED_FAILURES) + " more failures");
+            }
+        }
+        System.out.println("GeneralStateTests ran in " + millis + " ms; slowest cases:");
+        sorted.stream().sorted((x, y) -> Long.compare(y.nanos(), x.nanos())).limit(5)
+                .forEach(o -> System.out.println("  " + o.nanos() / 1_000_000 + " ms " + o.name()));
+        for (Map.Entry<String, ConformanceReport> e : reports.entrySet()) {
+            int floor = FILTER.isEmpty() ? FLOOR.getOrDefault(e.getKey(), 0) : 0;
+            assertTrue(e.getValue().passed() >= floor,
+                    e.getKey() + ": " + e.getValue().passed() + " passed, below the recorded " + floor);
+        }
+    }
+
+    private static String label(Map<String, ConformanceReport> reports, ConformanceReport report) {
+        return reports.entrySet().stream().filter(e -> e.getValue() == report).findFirst().orElseThrow().getKey();
+    }
+
+    private static void runTest(String name, JsonNode test, Map<Fork, ForkRules> rulesByFork, CodeCache codeCache,
+            ConcurrentLinkedQueue<Outcome> outcomes) {
+        NodeStore store = new InMemoryNodeStore();
+        byte[] preRoot;
+        try {
+            WorldState pre = new WorldState(store, WorldState.EMPTY_TRIE_ROOT);
+            for (PreAccount account : preAccounts(test.get("pre"))) {
+                pre.putAccount(account.address(), account.nonce(), account.balance(), account.code(), account.storage());
+            }
+            preRoot = pre.commit();
+        } catch (RuntimeException e) {
+            outcomes.add(new Outcome("GeneralStateTests pre-state", name, "pre-state: " + e, 0));
+            return;
+        }
+        JsonNode env = test.get("env");
+        boolean blob = name.contains("4844") || test.get("transaction").has("blobVersionedHashes");
+        for (Iterator<Map.Entry<String, JsonNode>> forks = test.get("post").fields(); forks.hasNext(); ) {
+            Map.Entry<String, JsonNode> post = forks.next();
+            Fork fork = FORKS.get(post.getKey());
+            if (fork == null) {
+                continue;
+            }
+            ForkRules rules = rulesByFork.get(fork);
+            String label = "GeneralStateTests " + post.getKey() + (blob ? " blob/KZG" : "");
+            BlockContext block = blockContext(env, rules);
+            int index = 0;
+            for (JsonNode entry : post.getValue()) {
+                JsonNode indexes = entry.get("indexes");
+                String caseName = name + "[" + post.getKey() + " #" + index++ + " d" + indexes.get("data").asInt()
+                        + " g" + indexes.get("gas").asInt() + " v" + indexes.get("value").asInt() + "]";
+                String failure;
+                long caseStart = System.nanoTime();
+                try {
+                    failure = runCase(store, preRoot, block, rules, codeCache, entry);
+                } catch (RuntimeException | StackOverflowError e) {
+                    failure = "threw " + e;
+                }
+                outcomes.add(new Outcome(label, caseName, failure, System.nanoTime() - caseStart));
+            }
+        }
+    }
+
+    /** Null when the case passes, else why not. */
+    private static String runCase(NodeStore store, byte[] preRoot, BlockContext block, ForkRules rules,
+            CodeCache codeCache, JsonNode entry) {
+        boolean expectRejection = entry.has("expectException");
+        WorldState state = new WorldState(store, preRoot);
+        TransactionProcessor processor = new TransactionProcessor(rules, codeCache);
+        TransactionResult result;
+        try {
+            Transaction tx = Transaction.decode(Hex.decode(entry.get("txbytes").asText()), 1);
+            result = processor.process(state, block, tx, 0);
+        } catch (InvalidTransactionException | TransactionRejectedException e) {
+            return expectRejection ? null : "rejected: " + e.getMessage();
+        }
+        if (expectRejection) {
+            return "expected rejection " + entry.get("expectException").asText() + " but was included ("
+                    + result.status() + ")";
+        }
+        byte[] root = state.commit();
+        byte[] expectedRoot = Hex.decode(entry.get("hash").asText());
+        byte[] logsHash = Keccak.keccak256(Log.rlpList(result.logs()));
+        byte[] expectedLogs = Hex.decode(entry.get("logs").asText());
+        if (!Arrays.equals(root, expectedRoot)) {
+            return "state root " + Hex.encode(root) + " != " + Hex.encode(expectedRoot) + " (" + result.status()
+                    + ", gas " + result.gasUsed() + (result.error() != null ? ", " + result.error() : "") + ")";
+        }
+        if (!Arrays.equals(logsHash, expectedLogs)) {
+            return "logs hash " + Hex.encode(logsHash) + " != " + Hex.encode(expectedLogs);
+        }
+        return null;
+    }
+
+    private static List<PreAccount> preAccounts(JsonNode pre) {
+        List<PreAccount> accounts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = pre.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode a = e.getValue();
+            Map<UInt256, UInt256> storage = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> slots = a.get("storage").fields(); slots.hasNext(); ) {
+                Map.Entry<String, JsonNode> slot = slots.next();
+                storage.put(UInt256.fromBytes(Hex.decode(slot.getKey())), UInt256.fromBytes(Hex.decode(slot.getValue().asText())));
+            }
+            accounts.add(new PreAccount(Address.fromHex(e.getKey()), quantity(a.get("nonce")).longValue(),
+                    quantity(a.get("balance")), Hex.decode(a.get("code").asText()), storage));
+        }
+        return accounts;
+    }
+
+    private static BigInteger quantity(JsonNode node) {
+        String text = node.asText();
+        String digits = text.startsWith("0x") ? text.substring(2) : text;
+        return digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, 16);
+    }
+
+    private static BlockContext blockContext(JsonNode env, ForkRules rules) {
+        byte[] randao = rules.prevRandao && env.has("currentRandom")
+                ? Hex.decode(env.get("currentRandom").asText())
+                : UInt256.fromBigInteger(quantity(env.get("currentDifficulty"))).toBytes();
+        BigInteger blobBaseFee = rules.blobTransactions && env.has("currentExcessBlobGas")
+                ? rules.blobBaseFee(quantity(env.get("currentExcessBlobGas")).longValueExact())
+                : BigInteger.ONE;
+        return new BlockContext(
+                Address.fromHex(env.get("currentCoinbase").asText()),
+                quantity(env.get("currentNumber")).longValueExact(),
+                quantity(env.get("currentTimestamp")).longValue(),
+                quantity(env.get("currentGasLimit")).longValueExact(),
+                env.has("currentBaseFee") ? quantity(env.get("currentBaseFee")) : BigInteger.ZERO,
+                randao,
+                BigInteger.ONE,
+                blobBaseFee,
+                n -> Keccak.keccak256(Long.toString(n).getBytes(StandardCharsets.US_ASCII)));
+    }
+}

@@ -1,0 +1,107 @@
+package org.quorumee.web.rpc.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.quorumee.core.tx.AccessListEntry;
+import org.quorumee.core.types.Address;
+import org.quorumee.web.rpc.JsonRpcException;
+import org.quorumee.web.rpc.Quantities;
+
+/**
+ * The transaction/call object of eth_call, eth_estimateGas, eth_sendTransaction and
+ * eth_signTransaction, as go-ethereum reads it (every field optional; "input" wins over "data").
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public class TransactionArgs {
+    public String from;
+    public String to;
+    public String gas;
+    public String gasPrice;
+    public String maxFeePerGas;
+    public String maxPriorityFeePerGas;
+    public String value;
+    public String nonce;
+    public String data;
+    public String input;
+    public List<AccessListArg> accessList;
+    public String chainId;
+    public String type;
+    /** Quorum: the recipients of a private transaction (not served by this node yet). */
+    public List<String> privateFor;
+    public String privateFrom;
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static class AccessListArg {
+        public String address;
+        @JsonProperty("storageKeys")
+        public List<String> storageKeys;
+    }
+
+    Optional<Address> fromAddress() {
+        return Optional.ofNullable(from).map(a -> Quantities.decodeAddress(a, "from"));
+    }
+
+    Optional<Address> toAddress() {
+        return Optional.ofNullable(to).map(a -> Quantities.decodeAddress(a, "to"));
+    }
+
+    Optional<Long> gasLimit() {
+        return Optional.ofNullable(gas).map(g -> quantity(g, "gas").longValueExact());
+    }
+
+    Optional<Long> nonceValue() {
+        return Optional.ofNullable(nonce).map(n -> quantity(n, "nonce").longValue());
+    }
+
+    Optional<BigInteger> gasPriceValue() {
+        return Optional.ofNullable(gasPrice).map(p -> quantity(p, "gasPrice"));
+    }
+
+    Optional<BigInteger> maxFeePerGasValue() {
+        return Optional.ofNullable(maxFeePerGas).map(p -> quantity(p, "maxFeePerGas"));
+    }
+
+    Optional<BigInteger> maxPriorityFeePerGasValue() {
+        return Optional.ofNullable(maxPriorityFeePerGas).map(p -> quantity(p, "maxPriorityFeePerGas"));
+    }
+
+    BigInteger valueOrZero() {
+        return value == null ? BigInteger.ZERO : quantity(value, "value");
+    }
+
+    byte[] payload() {
+        if (input != null && data != null && !input.equals(data)) {
+            throw JsonRpcException.invalidParams("both \"data\" and \"input\" are set and not equal. Please use \"input\" "
+                    + "to pass transaction call data");
+        }
+        String hex = input != null ? input : data;
+        return hex == null ? new byte[0] : Quantities.decodeData(hex, "input");
+    }
+
+    List<AccessListEntry> accessListEntries() {
+        List<AccessListEntry> entries = new ArrayList<>();
+        if (accessList != null) {
+            for (AccessListArg arg : accessList) {
+                List<byte[]> keys = arg.storageKeys == null ? List.of()
+                        : arg.storageKeys.stream().map(k -> Quantities.decodeHash(k, "storage key")).toList();
+                entries.add(new AccessListEntry(Quantities.decodeAddress(arg.address, "access list address"), keys));
+            }
+        }
+        return entries;
+    }
+
+    void refusePrivate() {
+        if (privateFor != null || privateFrom != null) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR,
+                    "private transactions (privateFor/privateFrom) are not supported by this node yet");
+        }
+    }
+
+    private static BigInteger quantity(String text, String what) {
+        return Quantities.decode(text, what);
+    }
+}
