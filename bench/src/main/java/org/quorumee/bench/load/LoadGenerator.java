@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -182,8 +184,10 @@ public final class LoadGenerator {
         watcher.join();
         long end = System.nanoTime();
 
+        long checkStart = System.nanoTime();
         int reverted = checkReceipts(deadline + TimeUnit.SECONDS.toNanos(120));
         report(start, sendEnd, end, reverted);
+        System.out.printf("(receipt statuses checked in %.1f s, after the measurement)%n", seconds(System.nanoTime() - checkStart));
     }
 
     /** Fails fast, before minutes of signing, when the node lacks the method (-32601). */
@@ -344,31 +348,45 @@ public final class LoadGenerator {
         }
     }
 
-    /** Counts the confirmed transactions whose receipt status is not 1 (checked in batches). */
-    private int checkReceipts(long deadline) throws RpcError {
+    /** Counts the confirmed transactions whose receipt status is not 1 (batches over all connections). */
+    private int checkReceipts(long deadline) throws InterruptedException {
         List<String> hashes = new ArrayList<>(confirmed);
-        int reverted = 0;
-        int checked = 0;
-        for (int from = 0; from < hashes.size() && System.nanoTime() < deadline; from += BATCH) {
-            List<ObjectNode> requests = new ArrayList<>();
-            for (String hash : hashes.subList(from, Math.min(hashes.size(), from + BATCH))) {
-                requests.add(JsonRpc.request(0, "eth_getTransactionReceipt", hash));
-            }
-            for (JsonNode answer : rpc.batch(requests)) {
-                JsonNode receipt = JsonRpc.resultOf(answer);
-                checked++;
-                if (receipt == null || !"0x1".equals(receipt.path("status").asText())) {
-                    reverted++;
+        AtomicInteger reverted = new AtomicInteger();
+        AtomicInteger checked = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency());
+        for (int from = 0; from < hashes.size(); from += BATCH) {
+            List<String> batch = hashes.subList(from, Math.min(hashes.size(), from + BATCH));
+            pool.execute(() -> {
+                if (System.nanoTime() > deadline) {
+                    return;
                 }
-            }
+                List<ObjectNode> requests = new ArrayList<>();
+                for (String hash : batch) {
+                    requests.add(JsonRpc.request(0, "eth_getTransactionReceipt", hash));
+                }
+                try {
+                    for (JsonNode answer : rpc.batch(requests)) {
+                        JsonNode receipt = JsonRpc.resultOf(answer);
+                        checked.incrementAndGet();
+                        if (receipt == null || !"0x1".equals(receipt.path("status").asText())) {
+                            reverted.incrementAndGet();
+                        }
+                    }
+                } catch (RpcError e) {
+                    errors.computeIfAbsent("receipt check: " + e.getMessage(), k -> new AtomicInteger()).incrementAndGet();
+                }
+            });
         }
-        if (checked < hashes.size()) {
-            System.out.printf("receipts: only %d of %d checked before the time limit%n", checked, hashes.size());
+        pool.shutdown();
+        pool.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        pool.shutdownNow();
+        if (checked.get() < hashes.size()) {
+            System.out.printf("receipts: only %d of %d checked before the time limit%n", checked.get(), hashes.size());
         }
-        if (reverted > 0) {
-            errors.computeIfAbsent("receipt status 0 (reverted)", k -> new AtomicInteger()).addAndGet(reverted);
+        if (reverted.get() > 0) {
+            errors.computeIfAbsent("receipt status 0 (reverted)", k -> new AtomicInteger()).addAndGet(reverted.get());
         }
-        return reverted;
+        return reverted.get();
     }
 
     /** Waits (bounded) until every hash has a receipt; the receipts in the order of the hashes. */
