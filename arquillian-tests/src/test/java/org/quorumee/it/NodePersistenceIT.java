@@ -57,13 +57,13 @@ class NodePersistenceIT {
     @Test
     void genesisBlockAndStateAreStored() throws Exception {
         try (Connection db = database(); Statement st = db.createStatement()) {
-            ResultSet blocks = st.executeQuery("SELECT number FROM block");
-            assertTrue(blocks.next(), "no genesis block");
-            assertEquals(0, blocks.getLong("number"));
-            ResultSet head = st.executeQuery("SELECT head_number, genesis_hash, head_hash FROM chain_head");
+            ResultSet genesis = st.executeQuery("SELECT hash FROM block WHERE number = 0");
+            assertTrue(genesis.next(), "no genesis block");
+            byte[] genesisHash = genesis.getBytes("hash");
+            ResultSet head = st.executeQuery("SELECT head_number, genesis_hash FROM chain_head");
             assertTrue(head.next(), "no chain head");
-            assertEquals(0, head.getLong("head_number"));
-            assertTrue(java.util.Arrays.equals(head.getBytes("genesis_hash"), head.getBytes("head_hash")));
+            assertTrue(head.getLong("head_number") >= 0);
+            assertTrue(java.util.Arrays.equals(genesisHash, head.getBytes("genesis_hash")));
         }
     }
 

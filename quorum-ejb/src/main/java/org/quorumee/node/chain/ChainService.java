@@ -2,10 +2,10 @@ package org.quorumee.node.chain;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -13,6 +13,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import java.util.logging.Logger;
 import org.quorumee.core.bytes.Hex;
@@ -54,7 +58,7 @@ import org.quorumee.node.NodeService;
 @Singleton
 @Startup
 @DependsOn("NodeService")
-@Lock(LockType.READ)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ChainService {
     private static final Logger LOG = Logger.getLogger(ChainService.class.getName());
     /** State nodes kept in memory (a node is ~100-500 bytes). */
@@ -68,6 +72,11 @@ public class ChainService {
     private NodeService node;
 
     private final NodeCache nodeCache = new NodeCache(NODE_CACHE_ENTRIES);
+    /**
+     * One writer: blocks are made and stored one at a time. Readers take no lock: they read stored
+     * rows and immutable state nodes, and the head moves only once its block is written.
+     */
+    private final ReentrantLock writer = new ReentrantLock();
     private final long maxLogsBlockRange = Long.getLong("quorum.rpc.maxLogsBlockRange", 10_000);
     private final int maxLogsResults = Integer.getInteger("quorum.rpc.maxLogsResults", 10_000);
     private volatile ChainHead head;
@@ -81,6 +90,9 @@ public class ChainService {
 
     @Resource
     private SessionContext session;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactionRegistry;
 
     private BlockProcessor processor;
     private BlockBuilder builder;
@@ -165,8 +177,16 @@ public class ChainService {
      *                        after its parent's (under a sustained load of several blocks a second
      *                        the chain's clock runs ahead of the wall clock until the load eases)
      */
-    @Lock(LockType.WRITE)
     public ProducedBlock produceBlock(List<Transaction> candidates, long timestampMillis) {
+        writer.lock();
+        try {
+            return produce(candidates, timestampMillis);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private ProducedBlock produce(List<Transaction> candidates, long timestampMillis) {
         BlockHeader parent = headHeader();
         WorldState state = new WorldState(nodeStore(), parent.stateRoot());
         long timestamp = Math.max(timestampMillis / 1000, parent.timestamp() + 1);
@@ -188,7 +208,7 @@ public class ChainService {
             executed.add(new ExecutedTransaction(built.result().transactions().get(i), built.result().receipts().get(i),
                     result.isSuccess() ? null : result.output()));
         }
-        StoredBlock stored = storeBlock(built.block(), executed);
+        StoredBlock stored = store(built.block(), executed);
         return new ProducedBlock(stored, built.skipped());
     }
 
@@ -211,8 +231,16 @@ public class ChainService {
      * Stores an executed block on top of the head, with its transactions, receipts and logs, in the
      * caller's transaction (the state nodes it wrote went into the same one), and moves the head.
      */
-    @Lock(LockType.WRITE)
     public StoredBlock storeBlock(Block block, List<ExecutedTransaction> executed) {
+        writer.lock();
+        try {
+            return store(block, executed);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private StoredBlock store(Block block, List<ExecutedTransaction> executed) {
         BlockHeader header = block.header();
         byte[] blockHash = header.hash();
         List<TransactionRecord> transactions = new ArrayList<>();
@@ -237,7 +265,20 @@ public class ChainService {
         }
         new ChainRepository(em).storeBlock(new BlockRecord(header.number(), blockHash, header.parentHash(), header.encode(),
                 null, header.timestamp(), header.gasUsed(), executed.size()), transactions, receipts, logs);
-        head = new ChainHead(header.number(), blockHash);
+        // Readers see the new head only once its block is committed.
+        ChainHead newHead = new ChainHead(header.number(), blockHash);
+        transactionRegistry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    head = newHead;
+                }
+            }
+        });
         List<StoredTransaction> storedTransactions = new ArrayList<>();
         for (int i = 0; i < executed.size(); i++) {
             Transaction tx = executed.get(i).transaction();
