@@ -34,6 +34,8 @@ CREATE TABLE receipt (
     -- the consensus encoding (typed envelope for typed receipts)
     receipt_rlp       BYTEA        NOT NULL,
     gas_used          BIGINT       NOT NULL,
+    -- the block-wide index of the transaction's first log (receipts report each log's index)
+    first_log_index   INTEGER      NOT NULL,
     contract_address  BYTEA,
     revert_reason     BYTEA
 );

@@ -6,6 +6,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import org.quorumee.jpa.node.NodeIdentityRepository;
 @Startup
 @DependsOn("DatabaseSchema")
 @Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class NodeService {
     private static final Logger LOG = Logger.getLogger(NodeService.class.getName());
     public static final String CLIENT_NAME = "QuorumEE";
@@ -43,6 +46,7 @@ public class NodeService {
     private GenesisConfig genesis;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void start() {
         config = NodeConfig.fromSystemProperties();
         genesis = readGenesis(config);

@@ -89,8 +89,8 @@ class PersistenceUnitTest {
                 new BlockRecord(1, bytes(32, 0xa1), bytes(32, 0xa0), new byte[] {(byte) 0xc0}, null, 5, 42_000, 2),
                 List.of(new TransactionRecord(bytes(32, 1), 1, 0, new byte[] {1}, bytes(20, 9), bytes(20, 8)),
                         new TransactionRecord(bytes(32, 2), 1, 1, new byte[] {2}, bytes(20, 9), null)),
-                List.of(new ReceiptRecord(bytes(32, 1), 1, 0, new byte[] {3}, 21_000, null, null),
-                        new ReceiptRecord(bytes(32, 2), 1, 1, new byte[] {4}, 21_000, bytes(20, 5), null)),
+                List.of(new ReceiptRecord(bytes(32, 1), 1, 0, new byte[] {3}, 21_000, 0, null, null),
+                        new ReceiptRecord(bytes(32, 2), 1, 1, new byte[] {4}, 21_000, 1, bytes(20, 5), null)),
                 List.of(new LogRecord(1, 0, 0, bytes(32, 1), bytes(20, 8), new byte[][] {bytes(32, 0x11), bytes(32, 0x12)}, new byte[0]),
                         new LogRecord(1, 1, 1, bytes(32, 2), bytes(20, 5), new byte[][] {bytes(32, 0x11)}, new byte[] {1}))));
         inTransaction(em -> {

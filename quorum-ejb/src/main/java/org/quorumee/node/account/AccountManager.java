@@ -7,6 +7,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,7 @@ import org.quorumee.node.NodeService;
 @Startup
 @DependsOn("NodeService")
 @Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AccountManager {
     private static final Logger LOG = Logger.getLogger(AccountManager.class.getName());
     /** geth's default for personal_unlockAccount without a duration. */

@@ -9,6 +9,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,6 +61,7 @@ import org.quorumee.node.NodeService;
 @Startup
 @DependsOn("NodeService")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ChainService {
     private static final Logger LOG = Logger.getLogger(ChainService.class.getName());
     /** State nodes kept in memory (a node is ~100-500 bytes). */
@@ -100,6 +103,7 @@ public class ChainService {
     private final CodeCache codeCache = new CodeCache(CODE_CACHE_ENTRIES);
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void open() {
         processor = BlockProcessor.forChain(node.genesis().config(), codeCache);
         builder = new BlockBuilder(processor);
@@ -177,6 +181,7 @@ public class ChainService {
      *                        after its parent's (under a sustained load of several blocks a second
      *                        the chain's clock runs ahead of the wall clock until the load eases)
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public ProducedBlock produceBlock(List<Transaction> candidates, long timestampMillis) {
         writer.lock();
         try {
@@ -231,6 +236,7 @@ public class ChainService {
      * Stores an executed block on top of the head, with its transactions, receipts and logs, in the
      * caller's transaction (the state nodes it wrote went into the same one), and moves the head.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public StoredBlock storeBlock(Block block, List<ExecutedTransaction> executed) {
         writer.lock();
         try {
@@ -255,7 +261,7 @@ public class ChainService {
             transactions.add(new TransactionRecord(txHash, header.number(), i, tx.encoded(), tx.sender().toArray(),
                     tx.to().map(Address::toArray).orElse(null)));
             receipts.add(new ReceiptRecord(txHash, header.number(), i, receipt.encode(),
-                    receipt.cumulativeGasUsed() - previousCumulativeGas,
+                    receipt.cumulativeGasUsed() - previousCumulativeGas, logIndex,
                     tx.isContractCreation() ? tx.contractAddress().toArray() : null, executed.get(i).revertReason()));
             previousCumulativeGas = receipt.cumulativeGasUsed();
             for (Log log : receipt.logs()) {
@@ -315,18 +321,13 @@ public class ChainService {
         if (record.isEmpty()) {
             return Optional.empty();
         }
-        StoredTransaction tx = transaction(transactionHash).orElseThrow();
-        BlockHeader header = BlockHeader.decode(chain.blockByNumber(tx.blockNumber()).orElseThrow().getHeaderRlp());
-        int firstLogIndex = 0;
-        for (ReceiptRecord earlier : chain.receiptsOfBlock(tx.blockNumber())) {
-            if (earlier.getTransactionIndex() < tx.index()) {
-                firstLogIndex += Receipt.decode(earlier.getReceiptRlp()).logs().size();
-            }
-        }
+        BlockRecord block = chain.blockByNumber(record.get().getBlockNumber()).orElseThrow();
+        StoredTransaction tx = stored(chain.transaction(transactionHash).orElseThrow(), block.getHash());
+        BlockHeader header = BlockHeader.decode(block.getHeaderRlp());
         ReceiptRecord r = record.get();
         return Optional.of(new StoredReceipt(Receipt.decode(r.getReceiptRlp()), tx, r.getGasUsed(),
                 r.getContractAddress() == null ? null : Address.wrap(r.getContractAddress()),
-                tx.transaction().effectiveGasPrice(header.baseFee().orElse(BigInteger.ZERO)), firstLogIndex,
+                tx.transaction().effectiveGasPrice(header.baseFee().orElse(BigInteger.ZERO)), r.getFirstLogIndex(),
                 r.getRevertReason()));
     }
 

@@ -66,11 +66,6 @@ public class ChainRepository {
         return Optional.ofNullable(em.find(ReceiptRecord.class, transactionHash));
     }
 
-    public List<ReceiptRecord> receiptsOfBlock(long number) {
-        return em.createQuery("SELECT r FROM ReceiptRecord r WHERE r.blockNumber = :number ORDER BY r.transactionIndex",
-                ReceiptRecord.class).setParameter("number", number).getResultList();
-    }
-
     /**
      * Logs in {@code [fromBlock, toBlock]} in chain order, emitted by one of {@code addresses} (any when
      * empty) and matching {@code topics} position by position: an empty alternative list matches any

@@ -25,6 +25,9 @@ public class ReceiptRecord {
     @Column(name = "gas_used", nullable = false)
     private long gasUsed;
 
+    @Column(name = "first_log_index", nullable = false)
+    private int firstLogIndex;
+
     @Column(name = "contract_address")
     private byte[] contractAddress;
 
@@ -35,12 +38,13 @@ public class ReceiptRecord {
     }
 
     public ReceiptRecord(byte[] transactionHash, long blockNumber, int transactionIndex, byte[] receiptRlp,
-                         long gasUsed, byte[] contractAddress, byte[] revertReason) {
+                         long gasUsed, int firstLogIndex, byte[] contractAddress, byte[] revertReason) {
         this.transactionHash = transactionHash;
         this.blockNumber = blockNumber;
         this.transactionIndex = transactionIndex;
         this.receiptRlp = receiptRlp;
         this.gasUsed = gasUsed;
+        this.firstLogIndex = firstLogIndex;
         this.contractAddress = contractAddress;
         this.revertReason = revertReason;
     }
@@ -63,6 +67,10 @@ public class ReceiptRecord {
 
     public long getGasUsed() {
         return gasUsed;
+    }
+
+    public int getFirstLogIndex() {
+        return firstLogIndex;
     }
 
     public byte[] getContractAddress() {
