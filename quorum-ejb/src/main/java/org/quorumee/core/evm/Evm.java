@@ -115,7 +115,7 @@ public final class Evm {
             }
             transfer(caller, address, value);
         } else if (kind == CallKind.STATICCALL) {
-            state.touch(address); // as the reference clients do, so that a touched empty precompile is removed
+            state.addBalance(address, BigInteger.ZERO); // a touch, as the reference clients do (EIP-161)
         }
         CallResult result;
         if (precompile != null) {

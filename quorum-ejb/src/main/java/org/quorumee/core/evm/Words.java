@@ -84,8 +84,13 @@ final class Words {
     }
 
     static void mul(long[] s, int a, int b) {
-        long a0 = s[a + 3], a1 = s[a + 2], a2 = s[a + 1], a3 = s[a];
-        long b0 = s[b + 3], b1 = s[b + 2], b2 = s[b + 1], b3 = s[b];
+        mul(s, a, s, b, s, b);
+    }
+
+    /** out[o] = x[a] * y[b] mod 2^256; the output may alias an input (all inputs are read first). */
+    static void mul(long[] x, int a, long[] y, int b, long[] out, int o) {
+        long a0 = x[a + 3], a1 = x[a + 2], a2 = x[a + 1], a3 = x[a];
+        long b0 = y[b + 3], b1 = y[b + 2], b2 = y[b + 1], b3 = y[b];
         // row a0
         long r0 = a0 * b0;
         long c = mulHigh(a0, b0);
@@ -117,10 +122,10 @@ final class Words {
         r3 += a2 * b1 + c;
         // row a3
         r3 += a3 * b0;
-        s[b] = r3;
-        s[b + 1] = r2;
-        s[b + 2] = r1;
-        s[b + 3] = r0;
+        out[o] = r3;
+        out[o + 1] = r2;
+        out[o + 2] = r1;
+        out[o + 3] = r0;
     }
 
     private static boolean fitsLong(long[] s, int i) {
@@ -182,8 +187,24 @@ final class Words {
         store(s, c, get(s, a).multiply(get(s, b)).mod(get(s, c)));
     }
 
+    /** s[b] = s[a] ^ s[b] mod 2^256, by square-and-multiply from the exponent's top bit. */
     static void exp(long[] s, int a, int b) {
-        store(s, b, get(s, a).modPow(get(s, b), TWO_256));
+        long[] w = {s[a], s[a + 1], s[a + 2], s[a + 3], 0, 0, 0, 1}; // base, result
+        boolean started = false; // squaring 1 is pointless until the exponent's top bit
+        for (int limb = 0; limb < 4; limb++) {
+            long bits = s[b + limb];
+            for (int bit = 63; bit >= 0; bit--) {
+                boolean set = ((bits >>> bit) & 1) != 0;
+                if (started) {
+                    mul(w, 4, w, 4, w, 4);
+                }
+                if (set) {
+                    mul(w, 4, w, 0, w, 4);
+                    started = true;
+                }
+            }
+        }
+        System.arraycopy(w, 4, s, b, 4);
     }
 
     /** Number of significant bytes of the word (EXP's dynamic gas). */

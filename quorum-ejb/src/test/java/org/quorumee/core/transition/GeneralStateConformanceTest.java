@@ -50,8 +50,9 @@ class GeneralStateConformanceTest {
      */
     private static final List<String> SLOW = List.of("stTimeConsuming/CALLBlake2f_MaxRounds.json");
     private static final boolean RUN_SLOW = Boolean.getBoolean("statetests.slow");
-    /** Passing counts reached so far per report label: the build fails only on a regression below them. */
-    private static final Map<String, Integer> FLOOR = Map.of();
+    /** Every case of these labels passes (the blob/KZG lines included): any failure fails the build. */
+    private static final List<String> ALL_MUST_PASS = List.of("GeneralStateTests London", "GeneralStateTests Shanghai",
+            "GeneralStateTests Cancun", "GeneralStateTests Shanghai blob/KZG", "GeneralStateTests Cancun blob/KZG");
     private static final Map<String, Fork> FORKS = Map.of("London", Fork.LONDON, "Shanghai", Fork.SHANGHAI,
             "Cancun", Fork.CANCUN);
 
@@ -121,9 +122,10 @@ class GeneralStateConformanceTest {
         sorted.stream().sorted((x, y) -> Long.compare(y.nanos(), x.nanos())).limit(5)
                 .forEach(o -> System.out.println("  " + o.nanos() / 1_000_000 + " ms " + o.name()));
         for (Map.Entry<String, ConformanceReport> e : reports.entrySet()) {
-            int floor = FILTER.isEmpty() ? FLOOR.getOrDefault(e.getKey(), 0) : 0;
-            assertTrue(e.getValue().passed() >= floor,
-                    e.getKey() + ": " + e.getValue().passed() + " passed, below the recorded " + floor);
+            List<String> failures = e.getValue().failures();
+            assertTrue(ALL_MUST_PASS.contains(e.getKey()) ? failures.isEmpty() : true,
+                    e.getKey() + ": " + failures.size() + " failed, first: " + (failures.isEmpty() ? "" : failures.get(0)));
+            assertTrue(!e.getKey().endsWith("pre-state"), "pre-states could not be built: " + failures);
         }
     }
 
