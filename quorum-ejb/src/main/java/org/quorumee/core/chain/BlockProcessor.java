@@ -230,7 +230,7 @@ public final class BlockProcessor {
 
         /** EIP-4788: stores the parent beacon block root in the beacon-roots contract, if it has code. */
         private void beaconRootCall() {
-            if (!rules.blobTransactions || header.parentBeaconBlockRoot().isEmpty() || !state.hasCode(BEACON_ROOTS_ADDRESS)) {
+            if (!rules.fork.isAtLeast(Fork.CANCUN) || header.parentBeaconBlockRoot().isEmpty() || !state.hasCode(BEACON_ROOTS_ADDRESS)) {
                 return;
             }
             Evm evm = new Evm(rules, state, context, new TxContext(SYSTEM_ADDRESS, BigInteger.ZERO, List.of()), codeCache);

@@ -180,6 +180,11 @@ class BlockBuilderTest {
                 chain.stateAt(chain.genesis), List.of(), BlockBuilder.Attributes.of(Address.ZERO, 1000, 30_000_000),
                 chain.ancestors(chain.genesis)));
         assertTrue(e.getMessage().contains("timestamp"), e.getMessage());
+        ChainFixture quorum = ChainFixture.quorum();
+        e = assertThrows(InvalidBlockException.class, () -> quorum.builder.build(quorum.genesis,
+                quorum.stateAt(quorum.genesis), List.of(), BlockBuilder.Attributes.of(Address.ZERO, 1001, 30_000_000)
+                        .withWithdrawals(List.of(new Withdrawal(0, 0, BOB, 1))), quorum.ancestors(quorum.genesis)));
+        assertTrue(e.getMessage().contains("Shanghai"), e.getMessage());
     }
 
     @Test
