@@ -19,8 +19,10 @@ contract Sorting {
             }
             a[j] = v;
         }
-        for (uint256 i = 0; i < n; i++) {
-            checksum = checksum * 31 + a[i];
+        unchecked {
+            for (uint256 i = 0; i < n; i++) {
+                checksum = checksum * 31 + a[i];
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package org.quorumee.core.evm;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.evm.precompile.PrecompiledContract;
 import org.quorumee.core.rlp.Rlp;
@@ -68,6 +69,9 @@ public final class Evm {
     private final CodeCache codeCache;
     /** Operand stacks by call depth, allocated on first use and reused by later frames at that depth. */
     private final long[][] stacks = new long[1026][];
+    /** KECCAK256's digest and output, reused (one transaction runs on one thread). */
+    private final KeccakDigest keccak = new KeccakDigest(256);
+    private final byte[] hashOut = new byte[32];
 
     public Evm(ForkRules rules, WorldState state, BlockContext block, TxContext tx, CodeCache codeCache) {
         this.rules = rules;
@@ -398,9 +402,9 @@ public final class Evm {
                     }
                     gas -= cost;
                     mem.expand(offset, length);
-                    byte[] hash = length == 0 ? Keccak.EMPTY_HASH
-                            : Keccak.keccak256(mem.data(), (int) offset, (int) length);
-                    Words.fromBytes(s, b, hash, 0, 32);
+                    keccak.update(mem.data(), (int) offset, (int) length);
+                    keccak.doFinal(hashOut, 0); // also resets the digest
+                    Words.fromBytes(s, b, hashOut, 0, 32);
                     sp--;
                     break;
                 }

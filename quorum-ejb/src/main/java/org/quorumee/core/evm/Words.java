@@ -322,6 +322,19 @@ final class Words {
 
     /** Pushes up to 32 big-endian bytes from {@code src[off..off+len)} (zero-padded beyond src). */
     static void fromBytes(long[] s, int i, byte[] src, int off, int len) {
+        if (off + len <= src.length) { // the common case (PUSH inside the code): eight bytes per limb
+            int end = off + len;
+            for (int limb = 3; limb >= 0; limb--) {
+                int start = Math.max(off, end - 8);
+                long v = 0;
+                for (int p = start; p < end; p++) {
+                    v = (v << 8) | (src[p] & 0xffL);
+                }
+                s[i + limb] = v;
+                end = start;
+            }
+            return;
+        }
         s[i] = 0;
         s[i + 1] = 0;
         s[i + 2] = 0;
