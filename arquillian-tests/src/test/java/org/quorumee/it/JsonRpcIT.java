@@ -122,12 +122,31 @@ class JsonRpcIT {
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
-        socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\",\"params\":[]}", true);
-        JsonNode response = new ObjectMapper()
-                .readTree(reply.get(10, TimeUnit.SECONDS));
-        assertEquals(7, response.get("id").asInt());
-        assertEquals("0xa", response.get("result").asText());
+        socket.sendText("[{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\",\"params\":[]},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}]", true);
+        JsonNode response = new ObjectMapper().readTree(reply.get(10, TimeUnit.SECONDS));
+        assertEquals(7, response.get(0).get("id").asInt());
+        assertEquals("0xa", response.get(0).get("result").asText());
+        assertTrue(response.get(1).get("result").asText().startsWith("0x"), response.toString());
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void filtersArePolledAndUninstalled() {
+        String blocks = rpc.result("eth_newBlockFilter", "[]").asText();
+        String logs = rpc.result("eth_newFilter", "[{\"address\":\"0xeff92eb5856df59f8e0ba5fd9ab80ecdb3ae5fcf\"}]").asText();
+        String pending = rpc.result("eth_newPendingTransactionFilter", "[]").asText();
+        assertEquals(0, rpc.result("eth_getFilterChanges", "[\"" + blocks + "\"]").size());
+        assertEquals(0, rpc.result("eth_getFilterLogs", "[\"" + logs + "\"]").size());
+        assertTrue(rpc.result("eth_uninstallFilter", "[\"" + pending + "\"]").asBoolean());
+        assertFalse(rpc.result("eth_uninstallFilter", "[\"" + pending + "\"]").asBoolean());
+        assertEquals("filter not found", rpc.call("eth_getFilterChanges", "[\"" + pending + "\"]").get("error").get("message").asText());
+    }
+
+    @Test
+    void subscriptionsNeedAWebSocket() {
+        JsonNode overHttp = rpc.call("eth_subscribe", "[\"newHeads\"]");
+        assertEquals("notifications not supported", overHttp.get("error").get("message").asText());
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.logging.Logger;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.GenesisConfig;
+import org.quorumee.core.crypto.Secp256k1;
+import org.quorumee.core.types.Address;
 import org.quorumee.jpa.node.NodeIdentity;
 import org.quorumee.jpa.node.NodeIdentityRepository;
 
@@ -89,6 +91,11 @@ public class NodeService {
 
     public String nodeName() {
         return config.nodeName();
+    }
+
+    /** The address of the node key: the coinbase of the blocks this node produces (as Quorum's minter). */
+    public Address address() {
+        return Secp256k1.toAddress(nodeKey.publicKey());
     }
 
     /** The 128 hex digits of the node's public key. */

@@ -215,7 +215,9 @@ public final class GenesisConfig {
                 .nonce(nonce);
         List<Withdrawal> withdrawals = null;
         if (config.isLondon(number)) {
-            header.baseFee(baseFeePerGas != null ? baseFeePerGas : DEFAULT_BASE_FEE);
+            // GoQuorum without gas price has no fee market: its base fee is 0 from the start.
+            BigInteger defaultBaseFee = new FeeMarket(config).isFeeless(number) ? BigInteger.ZERO : DEFAULT_BASE_FEE;
+            header.baseFee(baseFeePerGas != null ? baseFeePerGas : defaultBaseFee);
         }
         if (config.isShanghai(number, timestamp)) {
             header.withdrawalsRoot(MerklePatriciaTrie.EMPTY_ROOT);

@@ -1,12 +1,16 @@
 package org.quorumee.node.chain;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
@@ -18,13 +22,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.chain.AncestorHashes;
 import org.quorumee.core.chain.Block;
+import org.quorumee.core.chain.BlockBuilder;
 import org.quorumee.core.chain.BlockHeader;
+import org.quorumee.core.chain.BlockProcessor;
+import org.quorumee.core.chain.HeaderValidator;
+import org.quorumee.core.chain.InvalidBlockException;
 import org.quorumee.core.chain.Log;
 import org.quorumee.core.chain.Receipt;
+import org.quorumee.core.evm.CodeCache;
+import org.quorumee.core.state.WorldState;
+import org.quorumee.core.transition.TransactionResult;
+import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.types.Address;
-import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.jpa.chain.BlockRecord;
 import org.quorumee.jpa.chain.ChainHeadRecord;
 import org.quorumee.jpa.chain.ChainRepository;
@@ -46,6 +58,7 @@ public class ChainService {
     private static final Logger LOG = Logger.getLogger(ChainService.class.getName());
     /** State nodes kept in memory (a node is ~100-500 bytes). */
     private static final int NODE_CACHE_ENTRIES = 200_000;
+    private static final int CODE_CACHE_ENTRIES = 1_000;
 
     @PersistenceContext(unitName = "quorum")
     private EntityManager em;
@@ -62,12 +75,25 @@ public class ChainService {
     public record ChainHead(long number, byte[] hash) {
     }
 
+    @Inject
+    private Event<NewBlockEvent> newBlocks;
+
+    @Resource
+    private SessionContext session;
+
+    private BlockProcessor processor;
+    private BlockBuilder builder;
+    /** Decoded code of contracts, by code hash, shared by every execution. */
+    private final CodeCache codeCache = new CodeCache(CODE_CACHE_ENTRIES);
+
     @PostConstruct
     void open() {
+        processor = BlockProcessor.forChain(node.genesis().config(), codeCache);
+        builder = new BlockBuilder(processor);
         ChainRepository chain = new ChainRepository(em);
         Optional<ChainHeadRecord> stored = chain.head();
         if (stored.isEmpty()) {
-            Block genesis = node.genesis().toBlock(new DatabaseNodeStore(new StateRepository(em), nodeCache));
+            Block genesis = node.genesis().toBlock(nodeStore());
             chain.storeGenesis(record(genesis.header(), 0));
             head = new ChainHead(0, genesis.hash());
             LOG.info(() -> "new chain from genesis " + Hex.encode(genesis.hash()));
@@ -97,6 +123,69 @@ public class ChainService {
         return nodeCache;
     }
 
+    // ------------------------------------------------------------------ producing
+
+    /** The head block's header. */
+    public BlockHeader headHeader() {
+        return new ChainRepository(em).blockByNumber(head.number())
+                .map(b -> BlockHeader.decode(b.getHeaderRlp()))
+                .orElseThrow(() -> new IllegalStateException("the head block " + head.number() + " is not stored"));
+    }
+
+    /** The base fee the next block will charge (zero on a chain without a fee market). */
+    public BigInteger nextBaseFee() {
+        return processor.headerValidator().feeMarket().nextBaseFee(headHeader());
+    }
+
+    /**
+     * Builds the next block from {@code candidates} (in the order given), executes it on the head
+     * state and stores it, all in this one transaction. Produces nothing, and writes nothing, when
+     * none of the candidates could be included (Quorum: no empty blocks).
+     *
+     * @param timestampMillis the producer's clock; the block's timestamp is in seconds and strictly
+     *                        after its parent's (under a sustained load of several blocks a second
+     *                        the chain's clock runs ahead of the wall clock until the load eases)
+     */
+    @Lock(LockType.WRITE)
+    public ProducedBlock produceBlock(List<Transaction> candidates, long timestampMillis) {
+        BlockHeader parent = headHeader();
+        WorldState state = new WorldState(nodeStore(), parent.stateRoot());
+        long timestamp = Math.max(timestampMillis / 1000, parent.timestamp() + 1);
+        long gasLimit = HeaderValidator.nextGasLimit(parent.gasLimit(), node.genesis().gasLimit());
+        BlockBuilder.BuiltBlock built;
+        try {
+            built = builder.build(parent, state, candidates,
+                    BlockBuilder.Attributes.of(node.address(), timestamp, gasLimit), ancestors(parent));
+        } catch (InvalidBlockException e) {
+            throw new IllegalStateException("the node built a block its own rules refuse: " + e.getMessage(), e);
+        }
+        if (built.result().transactions().isEmpty()) {
+            session.setRollbackOnly();
+            return new ProducedBlock(null, built.skipped());
+        }
+        List<ExecutedTransaction> executed = new ArrayList<>();
+        for (int i = 0; i < built.result().transactions().size(); i++) {
+            TransactionResult result = built.result().transactionResults().get(i);
+            executed.add(new ExecutedTransaction(built.result().transactions().get(i), built.result().receipts().get(i),
+                    result.isSuccess() ? null : result.output()));
+        }
+        StoredBlock stored = storeBlock(built.block(), executed);
+        return new ProducedBlock(stored, built.skipped());
+    }
+
+    /** What a production round made: the stored block (null when none) and the candidates left out. */
+    public record ProducedBlock(StoredBlock block, List<BlockBuilder.Skipped> skipped) {
+    }
+
+    private DatabaseNodeStore nodeStore() {
+        return new DatabaseNodeStore(new StateRepository(em), nodeCache);
+    }
+
+    private AncestorHashes ancestors(BlockHeader parent) {
+        ChainRepository chain = new ChainRepository(em);
+        return new AncestorHashes(parent, hash -> chain.blockByHash(hash).map(b -> BlockHeader.decode(b.getHeaderRlp())));
+    }
+
     // ------------------------------------------------------------------ writing
 
     /**
@@ -104,7 +193,7 @@ public class ChainService {
      * caller's transaction (the state nodes it wrote went into the same one), and moves the head.
      */
     @Lock(LockType.WRITE)
-    public void storeBlock(Block block, List<ExecutedTransaction> executed) {
+    public StoredBlock storeBlock(Block block, List<ExecutedTransaction> executed) {
         BlockHeader header = block.header();
         byte[] blockHash = header.hash();
         List<TransactionRecord> transactions = new ArrayList<>();
@@ -130,6 +219,19 @@ public class ChainService {
         new ChainRepository(em).storeBlock(new BlockRecord(header.number(), blockHash, header.parentHash(), header.encode(),
                 null, header.timestamp(), header.gasUsed(), executed.size()), transactions, receipts, logs);
         head = new ChainHead(header.number(), blockHash);
+        List<StoredTransaction> storedTransactions = new ArrayList<>();
+        for (int i = 0; i < executed.size(); i++) {
+            Transaction tx = executed.get(i).transaction();
+            storedTransactions.add(new StoredTransaction(tx, tx.sender(), blockHash, header.number(), i));
+        }
+        StoredBlock stored = new StoredBlock(header, blockHash, storedTransactions, block.encode().length);
+        List<StoredLog> storedLogs = new ArrayList<>();
+        for (LogRecord log : logs) {
+            storedLogs.add(new StoredLog(new Log(Address.wrap(log.getAddress()), List.of(log.getTopics()), log.getData()),
+                    header.number(), blockHash, log.getTransactionHash(), log.getTransactionIndex(), log.getLogIndex()));
+        }
+        newBlocks.fire(new NewBlockEvent(stored, storedLogs));
+        return stored;
     }
 
     // ------------------------------------------------------------------ reading

@@ -1,6 +1,8 @@
 package org.quorumee.node.chain;
 
+import java.util.Arrays;
 import java.util.List;
+import org.quorumee.core.chain.Log;
 import org.quorumee.core.types.Address;
 
 /**
@@ -9,4 +11,22 @@ import org.quorumee.core.types.Address;
  * that list is empty).
  */
 public record LogQuery(long fromBlock, long toBlock, List<Address> addresses, List<List<byte[]>> topics) {
+
+    /** Whether {@code log} passes the address and topic criteria (the block range is not checked). */
+    public boolean matches(Log log) {
+        if (!addresses.isEmpty() && !addresses.contains(log.address())) {
+            return false;
+        }
+        if (topics.size() > log.topics().size()) {
+            return false;
+        }
+        for (int i = 0; i < topics.size(); i++) {
+            List<byte[]> alternatives = topics.get(i);
+            byte[] topic = log.topics().get(i);
+            if (!alternatives.isEmpty() && alternatives.stream().noneMatch(a -> Arrays.equals(a, topic))) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

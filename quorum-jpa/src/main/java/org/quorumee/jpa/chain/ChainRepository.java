@@ -73,8 +73,8 @@ public class ChainRepository {
 
     /**
      * Logs in {@code [fromBlock, toBlock]} in chain order, emitted by one of {@code addresses} (any when
-     * empty) and matching {@code topics} position by position: an empty alternative list matches
-     * anything at that position, otherwise the topic must be one of the alternatives (eth_getLogs).
+     * empty) and matching {@code topics} position by position: an empty alternative list matches any
+     * topic at that position, otherwise the topic must be one of the alternatives (eth_getLogs).
      */
     public List<LogRecord> logs(long fromBlock, long toBlock, List<byte[]> addresses, List<List<byte[]>> topics,
                                 int maxResults) {
@@ -88,7 +88,10 @@ public class ChainRepository {
         }
         List<Integer> constrained = new ArrayList<>();
         for (int i = 0; i < topics.size(); i++) {
-            if (!topics.get(i).isEmpty()) {
+            if (topics.get(i).isEmpty()) {
+                // a wildcard still needs the log to have a topic at that position (go-ethereum's rule)
+                jpql.append(" AND l.topic").append(i).append(" IS NOT NULL");
+            } else {
                 jpql.append(" AND l.topic").append(i).append(" IN :topic").append(i);
                 constrained.add(i);
             }

@@ -1,7 +1,6 @@
 package org.quorumee.core.evm.precompile;
 
-import ethereum.ckzg4844.CKZG4844JNI;
-import ethereum.ckzg4844.CKZGException;
+import ethereum.cryptography.LibEthKZG;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -12,12 +11,12 @@ import java.util.Arrays;
  * takes the value y at z; it then returns FIELD_ELEMENTS_PER_BLOB and the BLS modulus as two
  * 32-byte words.
  *
- * <p>The pairing check runs in c-kzg-4844 (native code, through {@code jc-kzg-4844}). The mainnet
- * trusted setup (the KZG ceremony's output, {@code kzg-trusted-setup.txt} beside this class, copied
- * unchanged from c-kzg-4844's {@code src/trusted_setup.txt} at commit b7e4098, Apache-2.0) ships
- * in this module and is loaded once, on first use; no file is fetched at run time. A node that cannot load the native library cannot agree on blocks that
- * call this contract, so that case throws {@link IllegalStateException} rather than returning
- * a result.
+ * <p>The pairing check runs in rust-eth-kzg (native code, through the Maven artifact
+ * {@code io.github.crate-crypto:java-eth-kzg}), whose artifact also carries the mainnet trusted
+ * setup (the KZG ceremony's output); its context is built once per JVM, on first use, and nothing
+ * is read from disk or the network. A node that cannot load the native library cannot agree on
+ * blocks that call this contract, so that case throws {@link IllegalStateException} rather than
+ * returning a result.
  */
 public final class KzgPointEvaluation implements PrecompiledContract {
     static final int INPUT_LENGTH = 192;
@@ -46,10 +45,9 @@ public final class KzgPointEvaluation implements PrecompiledContract {
         if (!Arrays.equals(versionedHash, versionedHash(commitment))) {
             return null;
         }
-        NativeKzg.requireLoaded();
         try {
-            return CKZG4844JNI.verifyKzgProof(commitment, z, y, proof) ? SUCCESS_OUTPUT.clone() : null;
-        } catch (CKZGException e) {
+            return NativeKzg.context().verifyKzgProof(commitment, z, y, proof) ? SUCCESS_OUTPUT.clone() : null;
+        } catch (IllegalArgumentException e) {
             return null; // z or y not a canonical field element, or a point that does not decode
         }
     }
@@ -59,6 +57,11 @@ public final class KzgPointEvaluation implements PrecompiledContract {
         byte[] hash = new Sha256().compute(commitment);
         hash[0] = VERSIONED_HASH_VERSION_KZG;
         return hash;
+    }
+
+    /** The library's context, for tests that make their own commitments and proofs. */
+    static LibEthKZG library() {
+        return NativeKzg.context();
     }
 
     private static byte[] successOutput() {
@@ -71,25 +74,32 @@ public final class KzgPointEvaluation implements PrecompiledContract {
         return out;
     }
 
-    /** The native library and the trusted setup, loaded once per JVM on first use (holder idiom). */
+    /**
+     * The library's context (native code and trusted setup), built once per JVM on first use (holder
+     * idiom). Verifications only read it, so calls from many threads share it.
+     */
     private static final class NativeKzg {
-        private static final String TRUSTED_SETUP = "/org/quorumee/core/evm/precompile/kzg-trusted-setup.txt";
-        private static final IllegalStateException LOAD_FAILURE = load();
+        private static final LibEthKZG CONTEXT;
+        private static final IllegalStateException LOAD_FAILURE;
 
-        static void requireLoaded() {
+        static {
+            LibEthKZG context = null;
+            IllegalStateException failure = null;
+            try {
+                // false: no precomputed tables, which only speed up computing cell proofs (EIP-7594)
+                context = new LibEthKZG(false);
+            } catch (RuntimeException | LinkageError e) {
+                failure = new IllegalStateException("the KZG library could not be loaded: " + e, e);
+            }
+            CONTEXT = context;
+            LOAD_FAILURE = failure;
+        }
+
+        static LibEthKZG context() {
             if (LOAD_FAILURE != null) {
                 throw LOAD_FAILURE;
             }
-        }
-
-        private static IllegalStateException load() {
-            try {
-                CKZG4844JNI.loadNativeLibrary();
-                CKZG4844JNI.loadTrustedSetupFromResource(TRUSTED_SETUP, KzgPointEvaluation.class, 0);
-                return null;
-            } catch (RuntimeException | LinkageError e) {
-                return new IllegalStateException("the KZG library or its trusted setup could not be loaded: " + e, e);
-            }
+            return CONTEXT;
         }
     }
 }

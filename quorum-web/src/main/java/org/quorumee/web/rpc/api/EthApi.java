@@ -1,18 +1,25 @@
 package org.quorumee.web.rpc.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.StateQuery;
-import org.quorumee.core.crypto.Keccak;
+import org.quorumee.core.crypto.SignedMessage;
+import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.state.StateAccount;
+import org.quorumee.core.tx.InvalidTransactionException;
+import org.quorumee.core.tx.Transaction;
+import org.quorumee.core.txpool.TransactionRejectedException;
 import org.quorumee.core.types.Address;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.account.AccountManager;
@@ -21,10 +28,14 @@ import org.quorumee.node.chain.LogQuery;
 import org.quorumee.node.chain.QueryLimitException;
 import org.quorumee.node.chain.StateService;
 import org.quorumee.node.chain.StoredBlock;
+import org.quorumee.node.chain.StoredTransaction;
+import org.quorumee.node.txpool.TransactionPoolService;
 import org.quorumee.web.rpc.BlockTags;
 import org.quorumee.web.rpc.JsonRpcException;
 import org.quorumee.web.rpc.JsonRpcNamespace;
+import org.quorumee.web.rpc.JsonRpcSession;
 import org.quorumee.web.rpc.Quantities;
+import org.quorumee.web.rpc.filter.FilterManager;
 
 /** The eth namespace. */
 @ApplicationScoped
@@ -42,6 +53,12 @@ public class EthApi implements JsonRpcNamespace {
     @EJB
     StateService state;
 
+    @Inject
+    FilterManager filters;
+
+    @EJB
+    TransactionPoolService pool;
+
     @Override
     public String name() {
         return "eth";
@@ -56,18 +73,11 @@ public class EthApi implements JsonRpcNamespace {
         return accounts.accounts().stream().map(Address::toString).toList();
     }
 
-    /**
-     * Signs {@code keccak256("\x19Ethereum Signed Message:\n" + len(data) + data)} with an unlocked
-     * account: 65 bytes r || s || v, v = 27 or 28 (as go-ethereum's eth_sign).
-     */
+    /** Signs the EIP-191 hash of {@code data} with an unlocked account: r || s || v, v = 27 or 28 (geth's eth_sign). */
     public String sign(String address, String data) {
         Address account = Quantities.decodeAddress(address, "address");
-        byte[] message = Quantities.decodeData(data, "data");
-        byte[] prefix = ("\u0019Ethereum Signed Message:\n" + message.length).getBytes(StandardCharsets.UTF_8);
-        byte[] prefixed = new byte[prefix.length + message.length];
-        System.arraycopy(prefix, 0, prefixed, 0, prefix.length);
-        System.arraycopy(message, 0, prefixed, prefix.length, message.length);
-        byte[] signature = PersonalApi.call(() -> accounts.sign(account, Keccak.keccak256(prefixed))).toBytes();
+        byte[] hash = SignedMessage.hash(Quantities.decodeData(data, "data"));
+        byte[] signature = PersonalApi.call(() -> accounts.sign(account, hash)).toBytes();
         signature[64] += 27;
         return Hex.encode(signature);
     }
@@ -97,9 +107,14 @@ public class EthApi implements JsonRpcNamespace {
                 .map(b -> Quantities.encode(b.transactions().size())).orElse(null);
     }
 
+    /** A mined transaction, or a pending one (without block fields). */
     public Map<String, Object> getTransactionByHash(String hash) {
-        return chain.transaction(Quantities.decodeHash(required(hash, "hash"), "hash"))
-                .map(tx -> RpcViews.transaction(tx, baseFeeOf(tx.blockNumber()))).orElse(null);
+        byte[] txHash = Quantities.decodeHash(required(hash, "hash"), "hash");
+        Optional<Map<String, Object>> mined = chain.transaction(txHash)
+                .map(tx -> RpcViews.transaction(tx, baseFeeOf(tx.blockNumber())));
+        return mined.orElseGet(() -> pool.get(txHash)
+                .map(tx -> RpcViews.transaction(new StoredTransaction(tx, tx.sender(), null, 0, 0), null))
+                .orElse(null));
     }
 
     public Map<String, Object> getTransactionByBlockNumberAndIndex(String block, String index) {
@@ -117,13 +132,8 @@ public class EthApi implements JsonRpcNamespace {
     }
 
     public List<Map<String, Object>> getLogs(JsonNode filter) {
-        LogQuery query = LogFilters.parse(filter, chain.head().number(),
-                hash -> chain.blockByHash(hash).map(b -> b.header().number()).orElse(null));
-        try {
-            return chain.logs(query).stream().map(RpcViews::log).toList();
-        } catch (QueryLimitException e) {
-            throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED, e.getMessage());
-        }
+        return logs(LogFilters.parse(filter, chain.head().number(),
+                hash -> chain.blockByHash(hash).map(b -> b.header().number()).orElse(null)));
     }
 
     public String getBalance(String address, String block) {
@@ -131,7 +141,76 @@ public class EthApi implements JsonRpcNamespace {
     }
 
     public String getTransactionCount(String address, String block) {
+        if ("pending".equals(block)) {
+            return Quantities.encode(pool.pendingNonce(Quantities.decodeAddress(address, "address")));
+        }
         return Quantities.encode(account(address, block).nonce());
+    }
+
+    // ------------------------------------------------------------------ transactions in
+
+    /** Decodes, validates and pools a signed transaction; its hash. Refusals in go-ethereum's words. */
+    public String sendRawTransaction(String raw) {
+        byte[] bytes = Quantities.decodeData(required(raw, "raw transaction"), "raw transaction");
+        Transaction tx;
+        try {
+            tx = Transaction.decode(bytes, node.genesis().config().chainId());
+        } catch (InvalidTransactionException | RlpException e) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        }
+        return Hex.encode(submit(tx));
+    }
+
+    byte[] submit(Transaction tx) {
+        try {
+            return pool.submit(tx);
+        } catch (TransactionRejectedException e) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        }
+    }
+
+    /** Quorum's default: gas is free; a chain that enables gas prices answers its base fee. */
+    public String gasPrice() {
+        return Quantities.encode(chain.nextBaseFee());
+    }
+
+    public String maxPriorityFeePerGas() {
+        return Quantities.encode(0);
+    }
+
+    /**
+     * Base fees and gas used ratios of the last {@code blockCount} blocks up to {@code newestBlock}
+     * (at most 1024), and the next block's base fee; rewards at the asked percentiles are zero
+     * (Quorum charges no priority fee by default).
+     */
+    public Map<String, Object> feeHistory(String blockCount, String newestBlock, List<Double> rewardPercentiles) {
+        long count = Math.min(1024, Quantities.decode(required(blockCount, "blockCount"), "blockCount").longValue());
+        long newest = BlockTags.resolve(required(newestBlock, "newestBlock"), chain.head().number());
+        if (newest > chain.head().number()) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "request beyond head block");
+        }
+        long oldest = Math.max(0, newest - count + 1);
+        List<String> baseFees = new ArrayList<>();
+        List<Double> gasUsedRatio = new ArrayList<>();
+        List<List<String>> rewards = new ArrayList<>();
+        for (long n = oldest; n <= newest; n++) {
+            BlockHeader header = chain.block(n).orElseThrow().header();
+            baseFees.add(Quantities.encode(header.baseFee().orElse(BigInteger.ZERO)));
+            gasUsedRatio.add(header.gasLimit() == 0 ? 0.0 : (double) header.gasUsed() / header.gasLimit());
+            if (rewardPercentiles != null) {
+                rewards.add(rewardPercentiles.stream().map(p -> "0x0").toList());
+            }
+        }
+        baseFees.add(Quantities.encode(newest == chain.head().number() ? chain.nextBaseFee()
+                : chain.block(newest + 1).orElseThrow().header().baseFee().orElse(BigInteger.ZERO)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("oldestBlock", Quantities.encode(oldest));
+        json.put("baseFeePerGas", baseFees);
+        json.put("gasUsedRatio", gasUsedRatio);
+        if (rewardPercentiles != null) {
+            json.put("reward", rewards);
+        }
+        return json;
     }
 
     public String getCode(String address, String block) {
@@ -202,6 +281,74 @@ public class EthApi implements JsonRpcNamespace {
     /** go-ethereum's answer for a state query at a block it does not have. */
     private static JsonRpcException headerNotFound() {
         return new JsonRpcException(JsonRpcException.SERVER_ERROR, "header not found");
+    }
+
+    // ------------------------------------------------------------------ filters and subscriptions
+
+    public String newFilter(JsonNode filter) {
+        return filters.newFilter(FilterManager.Kind.LOGS, filterQuery(filter, Long.MAX_VALUE));
+    }
+
+    public String newBlockFilter() {
+        return filters.newFilter(FilterManager.Kind.BLOCKS, null);
+    }
+
+    public String newPendingTransactionFilter() {
+        return filters.newFilter(FilterManager.Kind.PENDING_TRANSACTIONS, null);
+    }
+
+    public List<Object> getFilterChanges(String id) {
+        return filters.changes(id);
+    }
+
+    public List<Map<String, Object>> getFilterLogs(String id) {
+        LogQuery criteria = filters.logCriteria(id);
+        long head = chain.head().number();
+        return logs(new LogQuery(criteria.fromBlock(), Math.min(criteria.toBlock(), head),
+                criteria.addresses(), criteria.topics()));
+    }
+
+    public boolean uninstallFilter(String id) {
+        return filters.uninstall(id);
+    }
+
+    /** WebSocket only: "newHeads", "logs" (with a filter object), "newPendingTransactions". */
+    public String subscribe(JsonRpcSession session, String kind, JsonNode filter) {
+        if (kind == null) {
+            throw JsonRpcException.invalidParams("missing value for required argument 0: subscription name");
+        }
+        return switch (kind) {
+            case "newHeads" -> filters.subscribe(session, FilterManager.Kind.BLOCKS, null);
+            case "newPendingTransactions" -> filters.subscribe(session, FilterManager.Kind.PENDING_TRANSACTIONS, null);
+            case "logs" -> filters.subscribe(session, FilterManager.Kind.LOGS,
+                    filterQuery(filter == null ? JsonNodeFactory.instance.objectNode() : filter, Long.MAX_VALUE));
+            default -> throw new JsonRpcException(JsonRpcException.METHOD_NOT_FOUND,
+                    "no \"" + kind + "\" subscription in eth namespace");
+        };
+    }
+
+    public boolean unsubscribe(JsonRpcSession session, String id) {
+        return filters.unsubscribe(session, id);
+    }
+
+    /**
+     * A filter's criteria; its block range is kept open-ended ("latest" = every future block) for
+     * filters and subscriptions that watch new blocks.
+     */
+    private LogQuery filterQuery(JsonNode filter, long openEnd) {
+        LogQuery query = LogFilters.parse(filter, openEnd,
+                hash -> chain.blockByHash(hash).map(b -> b.header().number()).orElse(null));
+        boolean fromLatest = filter == null || !filter.hasNonNull("fromBlock") || "latest".equals(filter.path("fromBlock").asText());
+        long from = fromLatest ? chain.head().number() + 1 : query.fromBlock();
+        return new LogQuery(from, query.toBlock(), query.addresses(), query.topics());
+    }
+
+    private List<Map<String, Object>> logs(LogQuery query) {
+        try {
+            return chain.logs(query).stream().map(RpcViews::log).toList();
+        } catch (QueryLimitException e) {
+            throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED, e.getMessage());
+        }
     }
 
     private Map<String, Object> transactionAt(StoredBlock block, String index) {

@@ -19,11 +19,12 @@ import org.quorumee.node.chain.StoredTransaction;
 import org.quorumee.web.rpc.Quantities;
 
 /** Blocks, transactions, receipts and logs as go-ethereum's JSON-RPC writes them (field names, hex forms). */
-final class RpcViews {
+public final class RpcViews {
     private RpcViews() {
     }
 
-    static Map<String, Object> block(StoredBlock block, boolean fullTransactions) {
+    /** A block's header fields (newHeads notifications carry these alone). */
+    public static Map<String, Object> header(StoredBlock block) {
         BlockHeader h = block.header();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("number", Quantities.encode(h.number()));
@@ -40,7 +41,6 @@ final class RpcViews {
         json.put("difficulty", Quantities.encode(h.difficulty()));
         json.put("totalDifficulty", Quantities.encode(h.difficulty()));
         json.put("extraData", Hex.encode(h.extraData()));
-        json.put("size", Quantities.encode(block.size()));
         json.put("gasLimit", Quantities.encode(h.gasLimit()));
         json.put("gasUsed", Quantities.encode(h.gasUsed()));
         json.put("timestamp", Quantities.encode(h.timestamp()));
@@ -49,6 +49,13 @@ final class RpcViews {
         h.blobGasUsed().ifPresent(gas -> json.put("blobGasUsed", Quantities.encode(gas)));
         h.excessBlobGas().ifPresent(gas -> json.put("excessBlobGas", Quantities.encode(gas)));
         h.parentBeaconBlockRoot().ifPresent(root -> json.put("parentBeaconBlockRoot", Hex.encode(root)));
+        return json;
+    }
+
+    public static Map<String, Object> block(StoredBlock block, boolean fullTransactions) {
+        BlockHeader h = block.header();
+        Map<String, Object> json = header(block);
+        json.put("size", Quantities.encode(block.size()));
         List<Object> transactions = new ArrayList<>();
         for (StoredTransaction tx : block.transactions()) {
             transactions.add(fullTransactions ? transaction(tx, h.baseFee().orElse(null)) : Hex.encode(tx.transaction().hash()));
@@ -62,7 +69,7 @@ final class RpcViews {
     }
 
     /** A mined transaction; {@code baseFee} of its block gives a dynamic-fee transaction's price paid. */
-    static Map<String, Object> transaction(StoredTransaction stored, BigInteger baseFee) {
+    public static Map<String, Object> transaction(StoredTransaction stored, BigInteger baseFee) {
         Transaction tx = stored.transaction();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("blockHash", stored.blockHash() == null ? null : Hex.encode(stored.blockHash()));
@@ -106,7 +113,7 @@ final class RpcViews {
         return list;
     }
 
-    static Map<String, Object> receipt(StoredReceipt stored) {
+    public static Map<String, Object> receipt(StoredReceipt stored) {
         StoredTransaction tx = stored.transaction();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("blockHash", Hex.encode(tx.blockHash()));
@@ -134,7 +141,7 @@ final class RpcViews {
         return json;
     }
 
-    static Map<String, Object> log(StoredLog stored) {
+    public static Map<String, Object> log(StoredLog stored) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("address", stored.log().address().toString());
         json.put("topics", stored.log().topics().stream().map(Hex::encode).toList());

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.quorumee.web.rpc.JsonRpcDispatcher;
 import org.quorumee.web.rpc.JsonRpcService;
 import org.quorumee.web.rpc.JsonRpcSession;
+import org.quorumee.web.rpc.filter.FilterManager;
 
 /**
  * JSON-RPC over WebSocket on the same port and path as HTTP (ws://host:port/): one text message per
@@ -26,6 +27,9 @@ public class JsonRpcWebSocket {
 
     @Inject
     JsonRpcService service;
+
+    @Inject
+    FilterManager filters;
 
     @OnOpen
     public void open(Session session) {
@@ -46,6 +50,10 @@ public class JsonRpcWebSocket {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
+        JsonRpcSession rpcSession = (JsonRpcSession) session.getUserProperties().get(JsonRpcSession.class.getName());
+        if (rpcSession != null) {
+            filters.closed(rpcSession);
+        }
         LOG.fine(() -> "JSON-RPC WebSocket " + session.getId() + " closed: " + reason);
     }
 

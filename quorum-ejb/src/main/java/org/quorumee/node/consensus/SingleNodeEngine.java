@@ -1,0 +1,98 @@
+package org.quorumee.node.consensus;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.quorumee.core.tx.Transaction;
+import org.quorumee.node.chain.ChainService;
+import org.quorumee.node.chain.NewPendingTransactionsEvent;
+import org.quorumee.node.txpool.TransactionPoolService;
+
+/**
+ * One node that makes and finalises every block itself: a block as soon as transactions are
+ * pending, at most one per {@code quorum.blockPeriodMillis} (50 ms by default), never an empty
+ * one. Its rounds run on one scheduled thread, so blocks are made one at a time.
+ */
+@Singleton
+@LocalBean
+@Startup
+@DependsOn({"ChainService", "TransactionPoolService"})
+public class SingleNodeEngine implements ConsensusEngine {
+    private static final Logger LOG = Logger.getLogger(SingleNodeEngine.class.getName());
+
+    @EJB
+    private ChainService chain;
+
+    @EJB
+    private TransactionPoolService pool;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private final Clock clock = Clock.systemUTC();
+    private final long periodMillis = Long.getLong("quorum.blockPeriodMillis", 50);
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private ScheduledFuture<?> rounds;
+
+    @PostConstruct
+    void start() {
+        rounds = scheduler.scheduleWithFixedDelay(this::round, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        pending.set(pool.hasPending());
+        LOG.info(() -> "single-node engine: a block at most every " + periodMillis + " ms when transactions are pending");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (rounds != null) {
+            rounds.cancel(false);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "single";
+    }
+
+    @Override
+    public void transactionsPending() {
+        pending.set(true);
+    }
+
+    public void onPending(@Observes NewPendingTransactionsEvent event) {
+        transactionsPending();
+    }
+
+    /** One production round: a block from what is pending, if anything is. */
+    private void round() {
+        if (!pending.getAndSet(false)) {
+            return;
+        }
+        try {
+            List<Transaction> candidates = pool.candidates(chain.nextBaseFee(), chain.headHeader().gasLimit());
+            if (candidates.isEmpty()) {
+                return;
+            }
+            ChainService.ProducedBlock produced = chain.produceBlock(candidates, clock.millis());
+            produced.skipped().forEach(s -> LOG.fine(() -> "left out of the block: " + s.message()));
+            // More may be waiting than one block took.
+            pending.compareAndSet(false, pool.hasPending());
+        } catch (RuntimeException e) {
+            pending.set(true);
+            LOG.log(Level.WARNING, "block production round failed; retrying next round", e);
+        }
+    }
+}
