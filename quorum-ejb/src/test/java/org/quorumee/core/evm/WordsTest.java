@@ -13,7 +13,8 @@ class WordsTest {
     private final Random random = new Random(42);
 
     private BigInteger randomWord() {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(8)) {
+            case 6, 7 -> patterned();
             case 0 -> BigInteger.ZERO;
             case 1 -> MOD.subtract(BigInteger.ONE);
             case 2 -> BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE);
@@ -22,8 +23,20 @@ class WordsTest {
         };
     }
 
+    /** 32-bit limbs drawn from the values that exercise division's corner cases. */
+    private BigInteger patterned() {
+        long[] choices = {0, 1, 0x7fffffffL, 0x80000000L, 0xffffffffL, 0xfffffffeL};
+        BigInteger v = BigInteger.ZERO;
+        int limbs = 1 + random.nextInt(8);
+        for (int i = 0; i < limbs; i++) {
+            long limb = random.nextInt(4) == 0 ? random.nextInt() & 0xffffffffL : choices[random.nextInt(choices.length)];
+            v = v.shiftLeft(32).or(BigInteger.valueOf(limb));
+        }
+        return v;
+    }
+
     private void check(String name, int op, BinaryOperator<BigInteger> expected) {
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 20000; i++) {
             BigInteger a = randomWord();
             BigInteger b = randomWord();
             long[] s = new long[8];
@@ -54,6 +67,24 @@ class WordsTest {
         check("exp", 5, (a, b) -> a.modPow(b, MOD));
         check("shl", 6, (a, b) -> a.compareTo(BigInteger.valueOf(256)) >= 0 ? BigInteger.ZERO : b.shiftLeft(a.intValue()));
         check("shr", 7, (a, b) -> a.compareTo(BigInteger.valueOf(256)) >= 0 ? BigInteger.ZERO : b.shiftRight(a.intValue()));
+    }
+
+    @Test
+    void modularArithmeticMatchesBigInteger() {
+        for (int i = 0; i < 50000; i++) {
+            BigInteger a = randomWord();
+            BigInteger b = randomWord();
+            BigInteger c = randomWord();
+            long[] s = new long[12];
+            Words.store(s, 8, a);
+            Words.store(s, 4, b);
+            Words.store(s, 0, c);
+            Words.addmod(s, 8, 4, 0);
+            assertEquals(c.signum() == 0 ? BigInteger.ZERO : a.add(b).mod(c), Words.get(s, 0), "addmod " + a + " " + b + " " + c);
+            Words.store(s, 0, c);
+            Words.mulmod(s, 8, 4, 0);
+            assertEquals(c.signum() == 0 ? BigInteger.ZERO : a.multiply(b).mod(c), Words.get(s, 0), "mulmod " + a + " " + b + " " + c);
+        }
     }
 
     @Test
