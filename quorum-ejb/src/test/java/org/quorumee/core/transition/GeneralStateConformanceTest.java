@@ -105,9 +105,9 @@ class GeneralStateConformanceTest {
                 report.fail(o.name(), o.failure());
             }
         }
-        for (ConformanceReport report : reports.values()) {
-            List<String> failures = report.failures();
-            System.out.println(label(reports, report) + ": " + report.passed() + " passed, " + failures.size() + " failed");
+        for (Map.Entry<String, ConformanceReport> e : reports.entrySet()) {
+            List<String> failures = e.getValue().failures();
+            System.out.println(e.getKey() + ": " + e.getValue().passed() + " passed, " + failures.size() + " failed");
             for (int i = 0; i < Math.min(failures.size(), MAX_PRINTED_FAILURES); i++) {
                 System.out.println("  FAILED " + failures.get(i));
             }
@@ -124,10 +124,6 @@ class GeneralStateConformanceTest {
             assertTrue(failures.isEmpty(),
                     e.getKey() + ": " + failures.size() + " failed, first: " + (failures.isEmpty() ? "" : failures.get(0)));
         }
-    }
-
-    private static String label(Map<String, ConformanceReport> reports, ConformanceReport report) {
-        return reports.entrySet().stream().filter(e -> e.getValue() == report).findFirst().orElseThrow().getKey();
     }
 
     private static void runTest(String name, JsonNode test, Map<Fork, ForkRules> rulesByFork, CodeCache codeCache,
