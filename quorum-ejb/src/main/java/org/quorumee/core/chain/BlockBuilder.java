@@ -94,11 +94,15 @@ public final class BlockBuilder {
      * reported.
      *
      * @throws InvalidBlockException when the attributes make a header that breaks the chain's rules
-     *     (time not after the parent's, gas limit out of bounds, extra data too long)
+     *     (time not after the parent's, gas limit out of bounds, extra data too long, withdrawals
+     *     before Shanghai)
      */
     public BuiltBlock build(BlockHeader parent, WorldState state, Iterable<Transaction> candidates, Attributes attributes,
             LongFunction<byte[]> ancestorHashes) throws InvalidBlockException {
         BlockHeader template = template(parent, attributes);
+        if (template.withdrawalsRoot().isEmpty() && !attributes.withdrawals().isEmpty()) {
+            throw new InvalidBlockException("withdrawals given for a block before Shanghai");
+        }
         // the header without its execution results still answers every rule against the parent
         processor.headerValidator().validate(template, parent);
         BlockProcessor.Execution execution = processor.start(state, template, ancestorHashes);

@@ -105,14 +105,39 @@ public final class BlockProcessor {
      */
     public BlockResult importBlock(Block block, BlockHeader parent, WorldState state, LongFunction<byte[]> ancestorHashes)
             throws InvalidBlockException {
+        return importBlock(block, null, parent, state, ancestorHashes);
+    }
+
+    /**
+     * {@link #importBlock(Block, BlockHeader, WorldState, LongFunction)} with the block's transactions
+     * already decoded — typically the pool's instances, whose senders are already recovered (sender
+     * recovery is most of an import's CPU time). Each must encode to the block's bytes at its index.
+     *
+     * @param transactions the decoded transactions in block order, or null to decode them here
+     * @throws InvalidBlockException naming the first rule the block breaks, or when the decoded
+     *     transactions are not the block's
+     */
+    public BlockResult importBlock(Block block, List<Transaction> transactions, BlockHeader parent, WorldState state,
+            LongFunction<byte[]> ancestorHashes) throws InvalidBlockException {
         BlockHeader header = block.header();
         headerValidator.validate(header, parent);
         validateBody(block);
-        List<Transaction> transactions;
-        try {
-            transactions = block.decodeTransactions(config.chainId());
-        } catch (InvalidTransactionException e) {
-            throw new InvalidBlockException("malformed transaction: " + e.getMessage(), e);
+        List<byte[]> encoded = block.transactions();
+        if (transactions == null) {
+            try {
+                transactions = block.decodeTransactions(config.chainId());
+            } catch (InvalidTransactionException e) {
+                throw new InvalidBlockException("malformed transaction: " + e.getMessage(), e);
+            }
+        } else if (transactions.size() != encoded.size()) {
+            throw new InvalidBlockException(transactions.size() + " decoded transactions given for a block of "
+                    + encoded.size());
+        } else {
+            for (int i = 0; i < encoded.size(); i++) {
+                if (!Arrays.equals(transactions.get(i).encoded(), encoded.get(i))) {
+                    throw new InvalidBlockException("decoded transaction " + i + " is not the block's");
+                }
+            }
         }
         BlockResult result = execute(state, header, transactions, block.withdrawals(), ancestorHashes);
         check("gas used", header.gasUsed(), result.gasUsed());
@@ -205,7 +230,7 @@ public final class BlockProcessor {
 
         /** EIP-4788: stores the parent beacon block root in the beacon-roots contract, if it has code. */
         private void beaconRootCall() {
-            if (!rules.blobTransactions || header.parentBeaconBlockRoot().isEmpty() || !state.hasCode(BEACON_ROOTS_ADDRESS)) {
+            if (!rules.fork.isAtLeast(Fork.CANCUN) || header.parentBeaconBlockRoot().isEmpty() || !state.hasCode(BEACON_ROOTS_ADDRESS)) {
                 return;
             }
             Evm evm = new Evm(rules, state, context, new TxContext(SYSTEM_ADDRESS, BigInteger.ZERO, List.of()), codeCache);

@@ -71,6 +71,10 @@ public final class FeeMarket {
      */
     public long parentGasLimitForBounds(BlockHeader parent) {
         boolean transition = hasBaseFee(parent.number() + 1) && !hasBaseFee(parent.number());
-        return transition && !isFeeless(parent.number() + 1) ? parent.gasLimit() * ELASTICITY_MULTIPLIER : parent.gasLimit();
+        if (!transition || isFeeless(parent.number() + 1)) {
+            return parent.gasLimit();
+        }
+        return parent.gasLimit() > Long.MAX_VALUE / ELASTICITY_MULTIPLIER ? Long.MAX_VALUE
+                : parent.gasLimit() * ELASTICITY_MULTIPLIER;
     }
 }

@@ -3,6 +3,7 @@ package org.quorumee.core.evm;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.evm.precompile.PrecompiledContract;
 import org.quorumee.core.rlp.Rlp;
@@ -11,12 +12,15 @@ import org.quorumee.core.types.Address;
 
 /**
  * The interpreter, for one transaction: runs message calls and creations against a
- * {@link WorldState} under the {@link ForkRules} of the block. Nested calls recurse in Java (a
- * depth-1024 chain needs about 8 MB of thread stack; see {@link #REQUIRED_THREAD_STACK}); the
- * operand stacks are long arrays reused per depth, words are four longs.
+ * {@link WorldState} under the {@link ForkRules} of the block. Nested calls recurse in Java: run
+ * it on a thread of at least {@link #REQUIRED_THREAD_STACK} bytes of stack. The operand stacks are
+ * long arrays reused per depth, words are four longs. One instance per transaction and thread.
  */
 public final class Evm {
-    /** Thread stack size with which a call chain of depth 1024 is known to fit. */
+    /**
+     * Thread stack for the deepest call chain (1025 frames, depth 0 to 1024): measured to fit in
+     * 2 MB (JIT-compiled) and 1 MB (interpreted); 16 MB (surefire's -Xss) leaves an 8x margin.
+     */
     public static final long REQUIRED_THREAD_STACK = 16L << 20;
 
     private static final byte[] EMPTY = new byte[0];
@@ -68,6 +72,9 @@ public final class Evm {
     private final CodeCache codeCache;
     /** Operand stacks by call depth, allocated on first use and reused by later frames at that depth. */
     private final long[][] stacks = new long[1026][];
+    /** KECCAK256's digest and output, reused (one transaction runs on one thread). */
+    private final KeccakDigest keccak = new KeccakDigest(256);
+    private final byte[] hashOut = new byte[32];
 
     public Evm(ForkRules rules, WorldState state, BlockContext block, TxContext tx, CodeCache codeCache) {
         this.rules = rules;
@@ -115,7 +122,7 @@ public final class Evm {
             }
             transfer(caller, address, value);
         } else if (kind == CallKind.STATICCALL) {
-            state.touch(address); // as the reference clients do, so that a touched empty precompile is removed
+            state.addBalance(address, BigInteger.ZERO); // a touch, as the reference clients do (EIP-161)
         }
         CallResult result;
         if (precompile != null) {
@@ -398,9 +405,13 @@ public final class Evm {
                     }
                     gas -= cost;
                     mem.expand(offset, length);
-                    byte[] hash = length == 0 ? Keccak.EMPTY_HASH
-                            : Keccak.keccak256(mem.data(), (int) offset, (int) length);
-                    Words.fromBytes(s, b, hash, 0, 32);
+                    if (length == 0) {
+                        Words.fromBytes(s, b, Keccak.EMPTY_HASH, 0, 32); // the offset may be anything
+                    } else {
+                        keccak.update(mem.data(), (int) offset, (int) length);
+                        keccak.doFinal(hashOut, 0); // also resets the digest
+                        Words.fromBytes(s, b, hashOut, 0, 32);
+                    }
                     sp--;
                     break;
                 }
@@ -816,27 +827,41 @@ public final class Evm {
                     selfDestruct(f.address, beneficiary, balance);
                     break loop;
                 }
+                case 0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f: { // PUSH1..PUSH32
+                    int n = op - 0x5f;
+                    Words.fromBytes(s, t + 4, code, pc + 1, n);
+                    sp++;
+                    pc += n;
+                    break;
+                }
+                case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f: { // DUP1..DUP16
+                    int src = t - ((op - 0x80) << 2);
+                    s[t + 4] = s[src];
+                    s[t + 5] = s[src + 1];
+                    s[t + 6] = s[src + 2];
+                    s[t + 7] = s[src + 3];
+                    sp++;
+                    break;
+                }
+                case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f: { // SWAP1..SWAP16
+                    int other = t - ((op - 0x8f) << 2);
+                    long x0 = s[t];
+                    long x1 = s[t + 1];
+                    long x2 = s[t + 2];
+                    long x3 = s[t + 3];
+                    s[t] = s[other];
+                    s[t + 1] = s[other + 1];
+                    s[t + 2] = s[other + 2];
+                    s[t + 3] = s[other + 3];
+                    s[other] = x0;
+                    s[other + 1] = x1;
+                    s[other + 2] = x2;
+                    s[other + 3] = x3;
+                    break;
+                }
                 default:
-                    if (op >= 0x60 && op <= 0x7f) { // PUSH1..PUSH32
-                        int n = op - 0x5f;
-                        Words.fromBytes(s, t + 4, code, pc + 1, n);
-                        sp++;
-                        pc += n;
-                    } else if (op >= 0x80 && op <= 0x8f) { // DUP
-                        int src = t - ((op - 0x80) << 2);
-                        System.arraycopy(s, src, s, t + 4, 4);
-                        sp++;
-                    } else if (op >= 0x90 && op <= 0x9f) { // SWAP
-                        int other = t - ((op - 0x8f) << 2);
-                        for (int i = 0; i < 4; i++) {
-                            long tmp = s[t + i];
-                            s[t + i] = s[other + i];
-                            s[other + i] = tmp;
-                        }
-                    } else {
-                        halt = "invalid opcode 0x" + Integer.toHexString(op);
-                        break loop;
-                    }
+                    halt = "invalid opcode 0x" + Integer.toHexString(op);
+                    break loop;
             }
             pc++;
         }

@@ -20,7 +20,6 @@ final class Frame {
     int sp;
     final Memory memory = new Memory();
     long gas;
-    int pc;
     /** Output of the last call this frame made (RETURNDATASIZE/COPY). */
     byte[] returnData = EMPTY;
 

@@ -84,8 +84,13 @@ final class Words {
     }
 
     static void mul(long[] s, int a, int b) {
-        long a0 = s[a + 3], a1 = s[a + 2], a2 = s[a + 1], a3 = s[a];
-        long b0 = s[b + 3], b1 = s[b + 2], b2 = s[b + 1], b3 = s[b];
+        mul(s, a, s, b, s, b);
+    }
+
+    /** out[o] = x[a] * y[b] mod 2^256; the output may alias an input (all inputs are read first). */
+    static void mul(long[] x, int a, long[] y, int b, long[] out, int o) {
+        long a0 = x[a + 3], a1 = x[a + 2], a2 = x[a + 1], a3 = x[a];
+        long b0 = y[b + 3], b1 = y[b + 2], b2 = y[b + 1], b3 = y[b];
         // row a0
         long r0 = a0 * b0;
         long c = mulHigh(a0, b0);
@@ -117,10 +122,10 @@ final class Words {
         r3 += a2 * b1 + c;
         // row a3
         r3 += a3 * b0;
-        s[b] = r3;
-        s[b + 1] = r2;
-        s[b + 2] = r1;
-        s[b + 3] = r0;
+        out[o] = r3;
+        out[o + 1] = r2;
+        out[o + 2] = r1;
+        out[o + 3] = r0;
     }
 
     private static boolean fitsLong(long[] s, int i) {
@@ -136,7 +141,7 @@ final class Words {
             s[b + 3] = Long.divideUnsigned(s[a + 3], s[b + 3]);
             return;
         }
-        store(s, b, get(s, a).divide(get(s, b)));
+        divMod(s, a, b, true);
     }
 
     static void mod(long[] s, int a, int b) {
@@ -147,7 +152,59 @@ final class Words {
             s[b + 3] = Long.remainderUnsigned(s[a + 3], s[b + 3]);
             return;
         }
-        store(s, b, get(s, a).mod(get(s, b)));
+        divMod(s, a, b, false);
+    }
+
+    /** The quotient or the remainder of s[a] / s[b] (s[b] not zero) over s[b]. */
+    private static void divMod(long[] s, int a, int b, boolean quotient) {
+        int[] u = toLimbs(s, a, 8);
+        int[] v = toLimbs(s, b, 8);
+        int m = LongDivision.length(u, 8);
+        int n = LongDivision.length(v, 8);
+        if (m < n) { // dividend below the divisor
+            if (quotient) {
+                set(s, b, 0);
+            } else {
+                System.arraycopy(s, a, s, b, 4);
+            }
+            return;
+        }
+        int[] q = new int[9];
+        int[] r = new int[8];
+        LongDivision.divide(u, m, v, n, q, r);
+        fromLimbs(quotient ? q : r, s, b);
+    }
+
+    /** The word as eight 32-bit limbs, least significant first, in an array of {@code size}. */
+    private static int[] toLimbs(long[] s, int i, int size) {
+        int[] limbs = new int[size];
+        for (int k = 0; k < 4; k++) {
+            long v = s[i + 3 - k];
+            limbs[2 * k] = (int) v;
+            limbs[2 * k + 1] = (int) (v >>> 32);
+        }
+        return limbs;
+    }
+
+    /** The low eight 32-bit limbs as a word at s[i]. */
+    private static void fromLimbs(int[] limbs, long[] s, int i) {
+        for (int k = 0; k < 4; k++) {
+            s[i + 3 - k] = (limbs[2 * k] & 0xffffffffL) | ((long) limbs[2 * k + 1] << 32);
+        }
+    }
+
+    /** The remainder of the 16-limb number {@code u} by the word at s[c] (not zero), over s[c]. */
+    private static void reduce(int[] u, long[] s, int c) {
+        int[] v = toLimbs(s, c, 8);
+        int m = LongDivision.length(u, u.length);
+        int n = LongDivision.length(v, 8);
+        if (m < n) {
+            fromLimbs(java.util.Arrays.copyOf(u, 8), s, c);
+            return;
+        }
+        int[] r = new int[8];
+        LongDivision.divide(u, m, v, n, null, r);
+        fromLimbs(r, s, c);
     }
 
     static void sdiv(long[] s, int a, int b) {
@@ -167,23 +224,65 @@ final class Words {
         store(s, b, x.signum() < 0 ? r.negate() : r);
     }
 
-    /** Three operands: a (top), b, c; result over c. */
+    /** Three operands: a (top), b, c; (a + b) mod c over c, the sum taken on 257 bits. */
     static void addmod(long[] s, int a, int b, int c) {
         if (isZero(s, c)) {
             return;
         }
-        store(s, c, get(s, a).add(get(s, b)).mod(get(s, c)));
+        int[] x = toLimbs(s, a, 9);
+        int[] y = toLimbs(s, b, 9);
+        long carry = 0;
+        for (int k = 0; k < 8; k++) {
+            long t = (x[k] & 0xffffffffL) + (y[k] & 0xffffffffL) + carry;
+            x[k] = (int) t;
+            carry = t >>> 32;
+        }
+        x[8] = (int) carry;
+        reduce(x, s, c);
     }
 
+    /** (a * b) mod c over c, the product taken on 512 bits. */
     static void mulmod(long[] s, int a, int b, int c) {
         if (isZero(s, c)) {
             return;
         }
-        store(s, c, get(s, a).multiply(get(s, b)).mod(get(s, c)));
+        int[] x = toLimbs(s, a, 8);
+        int[] y = toLimbs(s, b, 8);
+        int[] product = new int[16];
+        for (int i = 0; i < 8; i++) {
+            long carry = 0;
+            long xi = x[i] & 0xffffffffL;
+            if (xi == 0) {
+                continue;
+            }
+            for (int j = 0; j < 8; j++) {
+                long t = xi * (y[j] & 0xffffffffL) + (product[i + j] & 0xffffffffL) + carry;
+                product[i + j] = (int) t;
+                carry = t >>> 32;
+            }
+            product[i + 8] = (int) carry;
+        }
+        reduce(product, s, c);
     }
 
+    /** s[b] = s[a] ^ s[b] mod 2^256, by square-and-multiply from the exponent's top bit. */
     static void exp(long[] s, int a, int b) {
-        store(s, b, get(s, a).modPow(get(s, b), TWO_256));
+        long[] w = {s[a], s[a + 1], s[a + 2], s[a + 3], 0, 0, 0, 1}; // base, result
+        boolean started = false; // squaring 1 is pointless until the exponent's top bit
+        for (int limb = 0; limb < 4; limb++) {
+            long bits = s[b + limb];
+            for (int bit = 63; bit >= 0; bit--) {
+                boolean set = ((bits >>> bit) & 1) != 0;
+                if (started) {
+                    mul(w, 4, w, 4, w, 4);
+                }
+                if (set) {
+                    mul(w, 4, w, 0, w, 4);
+                    started = true;
+                }
+            }
+        }
+        System.arraycopy(w, 4, s, b, 4);
     }
 
     /** Number of significant bytes of the word (EXP's dynamic gas). */
@@ -301,6 +400,19 @@ final class Words {
 
     /** Pushes up to 32 big-endian bytes from {@code src[off..off+len)} (zero-padded beyond src). */
     static void fromBytes(long[] s, int i, byte[] src, int off, int len) {
+        if (off + len <= src.length) { // the common case (PUSH inside the code): eight bytes per limb
+            int end = off + len;
+            for (int limb = 3; limb >= 0; limb--) {
+                int start = Math.max(off, end - 8);
+                long v = 0;
+                for (int p = start; p < end; p++) {
+                    v = (v << 8) | (src[p] & 0xffL);
+                }
+                s[i + limb] = v;
+                end = start;
+            }
+            return;
+        }
         s[i] = 0;
         s[i + 1] = 0;
         s[i + 2] = 0;

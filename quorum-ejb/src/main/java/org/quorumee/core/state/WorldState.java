@@ -238,12 +238,6 @@ public final class WorldState {
         return a;
     }
 
-    /** Marks the account touched (EIP-161) without changing it; an absent account is created empty. */
-    public void touch(Address address) {
-        getOrCreate(address);
-        journal(address, () -> { });
-    }
-
     public void addBalance(Address address, BigInteger amount) {
         if (amount.signum() == 0 && address.equals(RIPEMD160) && isEmpty(address)) {
             permanentTouches.add(address);

@@ -104,6 +104,23 @@ class BlockBuilderTest {
     }
 
     @Test
+    void importsWithTheCallersDecodedTransactionsOnlyWhenTheyAreTheBlocks() throws Exception {
+        ChainFixture chain = ChainFixture.cancun();
+        BigInteger fee = ChainFixture.GWEI.multiply(BigInteger.TEN);
+        List<Transaction> pool = List.of(transfer(0, BOB, BigInteger.ONE, fee, 1), transfer(1, BOB, BigInteger.TWO, fee, 1));
+        Block block = chain.builder.build(chain.genesis, chain.stateAt(chain.genesis), pool,
+                BlockBuilder.Attributes.of(Address.ZERO, 1012, 30_000_000), chain.ancestors(chain.genesis)).block();
+        BlockResult result = chain.processor.importBlock(block, pool, chain.genesis, chain.stateAt(chain.genesis),
+                chain.ancestors(chain.genesis));
+        assertEquals(pool, result.transactions());
+        InvalidBlockException e = assertThrows(InvalidBlockException.class, () -> chain.processor.importBlock(block,
+                List.of(pool.get(1), pool.get(0)), chain.genesis, chain.stateAt(chain.genesis), chain.ancestors(chain.genesis)));
+        assertTrue(e.getMessage().contains("not the block's"), e.getMessage());
+        assertThrows(InvalidBlockException.class, () -> chain.processor.importBlock(block, pool.subList(0, 1),
+                chain.genesis, chain.stateAt(chain.genesis), chain.ancestors(chain.genesis)));
+    }
+
+    @Test
     void quorumChainAcceptsGasPriceZeroAndLongExtraData() throws Exception {
         ChainFixture chain = ChainFixture.quorum();
         byte[] istanbulExtra = new byte[97];
@@ -163,6 +180,11 @@ class BlockBuilderTest {
                 chain.stateAt(chain.genesis), List.of(), BlockBuilder.Attributes.of(Address.ZERO, 1000, 30_000_000),
                 chain.ancestors(chain.genesis)));
         assertTrue(e.getMessage().contains("timestamp"), e.getMessage());
+        ChainFixture quorum = ChainFixture.quorum();
+        e = assertThrows(InvalidBlockException.class, () -> quorum.builder.build(quorum.genesis,
+                quorum.stateAt(quorum.genesis), List.of(), BlockBuilder.Attributes.of(Address.ZERO, 1001, 30_000_000)
+                        .withWithdrawals(List.of(new Withdrawal(0, 0, BOB, 1))), quorum.ancestors(quorum.genesis)));
+        assertTrue(e.getMessage().contains("Shanghai"), e.getMessage());
     }
 
     @Test

@@ -135,6 +135,19 @@ class HeaderValidatorTest {
     }
 
     @Test
+    void londonTransitionStartsAtTheInitialBaseFeeWithTheGasTargetAtTheOldLimit() {
+        FeeMarket market = new FeeMarket(ChainFixture.config(new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("chainId", 1).put("londonBlock", 5)));
+        BlockHeader before = BlockHeader.builder().number(3).gasLimit(10_000_000).build();
+        BlockHeader last = BlockHeader.builder().number(4).gasLimit(10_000_000).build();
+        assertEquals(null, market.nextBaseFee(before));
+        assertEquals(FeeMarket.INITIAL_BASE_FEE, market.nextBaseFee(last));
+        assertEquals(20_000_000, market.parentGasLimitForBounds(last));
+        assertEquals(10_000_000, market.parentGasLimitForBounds(before));
+        assertEquals(Long.MAX_VALUE, market.parentGasLimitForBounds(last.toBuilder().gasLimit(Long.MAX_VALUE).build()));
+    }
+
+    @Test
     void quorumChainsHaveNoFeeMarketUntilGasPriceIsEnabled() {
         FeeMarket quorum = ChainFixture.quorum().processor.headerValidator().feeMarket();
         BlockHeader busy = parent.toBuilder().baseFee(BigInteger.ZERO).gasUsed(30_000_000).build();
