@@ -90,9 +90,11 @@ public class SingleNodeEngine implements ConsensusEngine {
             produced.skipped().forEach(s -> LOG.fine(() -> "left out of the block: " + s.message()));
             // More may be waiting than one block took.
             pending.compareAndSet(false, pool.hasPending());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // An exception out of a scheduled task would end every later round: keep going, say why.
+            // A stack overflow means the server's threads have less stack than the EVM needs (-Xss).
             pending.set(true);
-            LOG.log(Level.WARNING, "block production round failed; retrying next round", e);
+            LOG.log(Level.SEVERE, "block production round failed; retrying next round", e);
         }
     }
 }
