@@ -93,6 +93,9 @@ class ChainReadIT {
     void getLogsOverTheChainAndItsErrors() {
         assertEquals(0, rpc.result("eth_getLogs", "[{\"fromBlock\":\"earliest\",\"toBlock\":\"0x0\"}]").size());
         assertEquals(-32602, code(rpc.call("eth_getLogs", "[{\"fromBlock\":\"0x2\",\"toBlock\":\"0x1\"}]")));
+        JsonNode tooWide = rpc.call("eth_getLogs", "[{\"fromBlock\":\"0x0\",\"toBlock\":\"0x2710\"}]");
+        assertEquals(-32005, code(tooWide));
+        assertTrue(tooWide.get("error").get("message").asText().contains("quorum.rpc.maxLogsBlockRange"), tooWide.toString());
         assertEquals(-32602, code(rpc.call("eth_getLogs", "[{\"topics\":[null,null,null,null,null]}]")));
         assertEquals(-32602, code(rpc.call("eth_getLogs", "[{\"blockHash\":\"0x" + "00".repeat(32) + "\",\"fromBlock\":\"0x0\"}]")));
         assertEquals(-32602, code(rpc.call("eth_getBlockByNumber", "[\"next\", false]")));

@@ -332,8 +332,9 @@ public class ChainService {
     }
 
     /**
-     * Logs matching {@code query}, in chain order; a range longer than {@link #maxLogsBlockRange()} or
-     * a result longer than {@link #maxLogsResults()} is refused rather than cut short.
+     * Logs matching {@code query}, in chain order, up to the head; a requested range longer than
+     * {@link #maxLogsBlockRange()} or a result longer than {@link #maxLogsResults()} is refused rather
+     * than cut short.
      */
     public List<StoredLog> logs(LogQuery query) throws QueryLimitException {
         long span = query.toBlock() - query.fromBlock() + 1;
@@ -342,7 +343,7 @@ public class ChainService {
                     + maxLogsBlockRange + " (quorum.rpc.maxLogsBlockRange)");
         }
         ChainRepository chain = new ChainRepository(em);
-        List<LogRecord> records = chain.logs(query.fromBlock(), query.toBlock(),
+        List<LogRecord> records = chain.logs(query.fromBlock(), Math.min(query.toBlock(), head.number()),
                 query.addresses().stream().map(Address::toArray).toList(), query.topics(), maxLogsResults + 1);
         if (records.size() > maxLogsResults) {
             throw new QueryLimitException("query returned more than " + maxLogsResults

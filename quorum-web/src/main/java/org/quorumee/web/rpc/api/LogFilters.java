@@ -42,7 +42,7 @@ final class LogFilters {
                 throw JsonRpcException.invalidParams("invalid block range params: fromBlock " + from + " > toBlock " + to);
             }
         }
-        return new LogQuery(from, Math.min(to, head), addresses(filter.get("address")), topics(filter.get("topics")));
+        return new LogQuery(from, to, addresses(filter.get("address")), topics(filter.get("topics")));
     }
 
     private static boolean present(JsonNode filter, String field) {
