@@ -258,7 +258,7 @@ public final class BlockProcessor {
             TransactionResult result = transactions.process(state, context, tx, gasUsed);
             gasUsed += result.gasUsed();
             int type = tx.type().typeByte() < 0 ? Receipt.LEGACY_TYPE : tx.type().typeByte();
-            receipts.add(Receipt.of(type, result.isSuccess(), gasUsed, chainLogs(result.logs())));
+            receipts.add(Receipt.of(type, result.isSuccess(), gasUsed, result.logs()));
             results.add(result);
             included.add(tx);
             return result;
@@ -278,14 +278,5 @@ public final class BlockProcessor {
             return new BlockResult(included, receipts, results, gasUsed, 0, Receipt.bloomOf(receipts), Receipt.rootOf(receipts),
                     stateRoot);
         }
-    }
-
-    /** The EVM's logs as the chain's (the two types are to be unified). */
-    private static List<Log> chainLogs(List<org.quorumee.core.evm.Log> logs) {
-        List<Log> out = new ArrayList<>(logs.size());
-        for (org.quorumee.core.evm.Log log : logs) {
-            out.add(new Log(log.address(), log.topics(), log.data()));
-        }
-        return out;
     }
 }

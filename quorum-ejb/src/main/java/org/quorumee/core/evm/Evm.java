@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.crypto.digests.KeccakDigest;
+import org.quorumee.core.chain.Log;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.evm.precompile.PrecompiledContract;
 import org.quorumee.core.rlp.Rlp;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.quorumee.core.crypto.Keccak;
-import org.quorumee.core.evm.Log;
+import org.quorumee.core.chain.Log;
 import org.quorumee.core.evm.UInt256;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.trie.NodeStore;

@@ -9,7 +9,7 @@ import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.ForkRules;
-import org.quorumee.core.evm.Log;
+import org.quorumee.core.chain.Log;
 import org.quorumee.core.evm.TxContext;
 import org.quorumee.core.evm.UInt256;
 import org.quorumee.core.state.WorldState;
