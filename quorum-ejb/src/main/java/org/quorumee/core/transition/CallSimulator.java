@@ -8,6 +8,7 @@ import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.Evm;
+import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.chain.Log;
 import org.quorumee.core.evm.TxContext;
@@ -53,6 +54,12 @@ public final class CallSimulator {
 
     /** Runs {@code message} on {@code state}; the changes stay in {@code state}. */
     public Outcome run(WorldState state, BlockContext block, Message message) throws CallRejectedException {
+        return run(state, block, message, null);
+    }
+
+    /** {@link #run(WorldState, BlockContext, Message)} reporting the execution to {@code tracer}. */
+    public Outcome run(WorldState state, BlockContext block, Message message, EvmTracer tracer)
+            throws CallRejectedException {
         Address from = message.from();
         boolean create = message.to().isEmpty();
         long intrinsic = Transaction.intrinsicGas(message.data(), create, message.accessList(), rules.fork);
@@ -85,7 +92,8 @@ public final class CallSimulator {
                 state.warmSlot(entry.address(), UInt256.fromBytes(key));
             }
         }
-        Evm evm = new Evm(rules, state, block, new TxContext(from, message.gasPrice(), List.of()), codeCache);
+        Evm evm = new Evm(rules, state, block, new TxContext(from, message.gasPrice(), List.of()), codeCache,
+                tracer);
         long gas = message.gas() - intrinsic;
         CallResult result = create
                 ? evm.createContract(from, target, message.value(), message.data(), gas, 0)
@@ -93,6 +101,9 @@ public final class CallSimulator {
         long gasUsed = message.gas() - result.gasLeft();
         gasUsed -= Math.min(state.refund(), gasUsed / rules.maxRefundQuotient);
         List<Log> logs = state.logs();
+        if (tracer != null) {
+            tracer.onTransactionEnd(result.isSuccess(), gasUsed, result.output(), result.error());
+        }
         return new Outcome(result.status(), gasUsed, result.output(), result.error(), logs,
                 create && result.isSuccess() ? target : null);
     }
