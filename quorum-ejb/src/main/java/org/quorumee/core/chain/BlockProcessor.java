@@ -11,6 +11,7 @@ import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.Evm;
+import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
 import org.quorumee.core.fork.Fork;
@@ -200,6 +201,33 @@ public final class BlockProcessor {
         return execution.finish();
     }
 
+    /**
+     * Re-executes the block with {@code header} on {@code state} (its parent's state) up to its
+     * transaction {@code index}, then runs that one reporting to {@code tracer}. The state is left
+     * uncommitted: throw it away.
+     *
+     * @throws InvalidBlockException when a transaction cannot be included (a corrupt store)
+     */
+    public TransactionResult replay(WorldState state, BlockHeader header, List<Transaction> transactions, int index,
+            LongFunction<byte[]> ancestorHashes, EvmTracer tracer) throws InvalidBlockException {
+        if (index < 0 || index >= transactions.size()) {
+            throw new IllegalArgumentException("no transaction " + index + " in a block of " + transactions.size());
+        }
+        Execution execution = start(state, header, ancestorHashes);
+        for (int i = 0; i <= index; i++) {
+            try {
+                TransactionResult result = execution.apply(transactions.get(i), i == index ? tracer : null);
+                if (i == index) {
+                    return result;
+                }
+            } catch (TransactionRejectedException e) {
+                throw new InvalidBlockException("transaction " + i + " (" + Hex.encode(transactions.get(i).hash())
+                        + ") cannot be included: " + e.getMessage(), e);
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
     /** Starts executing the block with {@code header} on {@code state}: runs the system calls. */
     Execution start(WorldState state, BlockHeader header, LongFunction<byte[]> ancestorHashes) {
         Execution execution = new Execution(state, header, blockContext(header, ancestorHashes),
@@ -252,13 +280,18 @@ public final class BlockProcessor {
          * @throws TransactionRejectedException when it cannot be included (state unchanged)
          */
         TransactionResult apply(Transaction tx) throws TransactionRejectedException {
+            return apply(tx, null);
+        }
+
+        /** {@link #apply(Transaction)} reporting the execution to {@code tracer} (null for none). */
+        TransactionResult apply(Transaction tx, EvmTracer tracer) throws TransactionRejectedException {
             if (tx.isBlob()) {
                 throw new TransactionRejectedException(TransactionRejectedException.Reason.INVALID_BLOBS, BLOB_NOT_SUPPORTED);
             }
-            TransactionResult result = transactions.process(state, context, tx, gasUsed);
+            TransactionResult result = transactions.process(state, context, tx, gasUsed, tracer);
             gasUsed += result.gasUsed();
             int type = tx.type().typeByte() < 0 ? Receipt.LEGACY_TYPE : tx.type().typeByte();
-            receipts.add(Receipt.of(type, result.isSuccess(), gasUsed, chainLogs(result.logs())));
+            receipts.add(Receipt.of(type, result.isSuccess(), gasUsed, result.logs()));
             results.add(result);
             included.add(tx);
             return result;
@@ -278,14 +311,5 @@ public final class BlockProcessor {
             return new BlockResult(included, receipts, results, gasUsed, 0, Receipt.bloomOf(receipts), Receipt.rootOf(receipts),
                     stateRoot);
         }
-    }
-
-    /** The EVM's logs as the chain's (the two types are to be unified). */
-    private static List<Log> chainLogs(List<org.quorumee.core.evm.Log> logs) {
-        List<Log> out = new ArrayList<>(logs.size());
-        for (org.quorumee.core.evm.Log log : logs) {
-            out.add(new Log(log.address(), log.topics(), log.data()));
-        }
-        return out;
     }
 }

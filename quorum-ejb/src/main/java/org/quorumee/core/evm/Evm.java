@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.crypto.digests.KeccakDigest;
+import org.quorumee.core.chain.Log;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.evm.precompile.PrecompiledContract;
 import org.quorumee.core.rlp.Rlp;
@@ -70,6 +71,8 @@ public final class Evm {
     private final BlockContext block;
     private final TxContext tx;
     private final CodeCache codeCache;
+    /** Null when nobody traces (the common case: one null check per instruction). */
+    private final EvmTracer tracer;
     /** Operand stacks by call depth, allocated on first use and reused by later frames at that depth. */
     private final long[][] stacks = new long[1026][];
     /** KECCAK256's digest and output, reused (one transaction runs on one thread). */
@@ -77,6 +80,13 @@ public final class Evm {
     private final byte[] hashOut = new byte[32];
 
     public Evm(ForkRules rules, WorldState state, BlockContext block, TxContext tx, CodeCache codeCache) {
+        this(rules, state, block, tx, codeCache, null);
+    }
+
+    /** An EVM reporting each step to {@code tracer} (null for none). */
+    public Evm(ForkRules rules, WorldState state, BlockContext block, TxContext tx, CodeCache codeCache,
+            EvmTracer tracer) {
+        this.tracer = tracer;
         this.rules = rules;
         this.state = state;
         this.block = block;
@@ -240,8 +250,19 @@ public final class Evm {
 
     private static final String OOG = "out of gas";
 
-    @SuppressWarnings("checkstyle:MethodLength")
     private void run(Frame f) {
+        if (tracer == null) {
+            interpret(f);
+            return;
+        }
+        tracer.onCallEnter(f.depth, f.address, f.caller, f.gas);
+        interpret(f);
+        tracer.onCallExit(f.depth, f.status, f.gas, f.output, f.error);
+    }
+
+    @SuppressWarnings("checkstyle:MethodLength")
+    private void interpret(Frame f) {
+        final EvmTracer tracer = this.tracer;
         final long[] s = f.stack;
         final byte[] code = f.code.bytes();
         final int codeSize = code.length;
@@ -257,6 +278,9 @@ public final class Evm {
         loop:
         while (true) {
             int op = pc < codeSize ? code[pc] & 0xff : 0x00;
+            if (tracer != null) {
+                tracer.onStep(pc, op, gas, f.depth, f.address, s, sp, mem.data(), mem.size());
+            }
             if (!defined[op]) {
                 halt = "invalid opcode 0x" + Integer.toHexString(op);
                 break;

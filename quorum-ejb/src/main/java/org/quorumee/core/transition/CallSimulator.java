@@ -1,18 +1,21 @@
 package org.quorumee.core.transition;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.quorumee.core.chain.Log;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.Evm;
+import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
-import org.quorumee.core.evm.Log;
 import org.quorumee.core.evm.TxContext;
 import org.quorumee.core.evm.UInt256;
 import org.quorumee.core.state.WorldState;
+import org.quorumee.core.trace.AccessListTracer;
 import org.quorumee.core.tx.AccessListEntry;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.types.Address;
@@ -53,6 +56,12 @@ public final class CallSimulator {
 
     /** Runs {@code message} on {@code state}; the changes stay in {@code state}. */
     public Outcome run(WorldState state, BlockContext block, Message message) throws CallRejectedException {
+        return run(state, block, message, null);
+    }
+
+    /** {@link #run(WorldState, BlockContext, Message)} reporting the execution to {@code tracer}. */
+    public Outcome run(WorldState state, BlockContext block, Message message, EvmTracer tracer)
+            throws CallRejectedException {
         Address from = message.from();
         boolean create = message.to().isEmpty();
         long intrinsic = Transaction.intrinsicGas(message.data(), create, message.accessList(), rules.fork);
@@ -85,7 +94,8 @@ public final class CallSimulator {
                 state.warmSlot(entry.address(), UInt256.fromBytes(key));
             }
         }
-        Evm evm = new Evm(rules, state, block, new TxContext(from, message.gasPrice(), List.of()), codeCache);
+        Evm evm = new Evm(rules, state, block, new TxContext(from, message.gasPrice(), List.of()), codeCache,
+                tracer);
         long gas = message.gas() - intrinsic;
         CallResult result = create
                 ? evm.createContract(from, target, message.value(), message.data(), gas, 0)
@@ -93,9 +103,44 @@ public final class CallSimulator {
         long gasUsed = message.gas() - result.gasLeft();
         gasUsed -= Math.min(state.refund(), gasUsed / rules.maxRefundQuotient);
         List<Log> logs = state.logs();
+        if (tracer != null) {
+            tracer.onTransactionEnd(result.isSuccess(), gasUsed, result.output(), result.error());
+        }
         return new Outcome(result.status(), gasUsed, result.output(), result.error(), logs,
                 create && result.isSuccess() ? target : null);
     }
+
+    /** The access list a message would want (geth's eth_createAccessList) and its outcome with it. */
+    public record AccessListResult(List<AccessListEntry> accessList, Outcome outcome) {
+    }
+
+    /**
+     * Runs {@code message} with an access-list tracer, each time with the list the previous run
+     * found, until the list no longer changes (warming slots can change which paths run), each run
+     * on a fresh state. The sender, the recipient (or created address) and precompiles are left out.
+     */
+    public AccessListResult createAccessList(Supplier<WorldState> freshState, BlockContext block, Message message)
+            throws CallRejectedException {
+        List<AccessListEntry> list = message.accessList();
+        for (int round = 0; ; round++) {
+            WorldState state = freshState.get();
+            Address target = message.to().orElseGet(() -> Evm.createAddress(message.from(), state.nonce(message.from())));
+            List<Address> excluded = new ArrayList<>(rules.precompileAddresses());
+            excluded.add(message.from());
+            excluded.add(target);
+            AccessListTracer tracer = new AccessListTracer(list, excluded);
+            Message withList = new Message(message.from(), message.to(), message.gas(), message.gasPrice(),
+                    message.value(), message.data(), list);
+            Outcome outcome = run(state, block, withList, tracer);
+            if (tracer.sameAs(list) || round >= MAX_ACCESS_LIST_ROUNDS) {
+                return new AccessListResult(tracer.accessList(), outcome);
+            }
+            list = tracer.accessList();
+        }
+    }
+
+    /** A bound on the rounds (each run only adds entries, so the list settles well before). */
+    private static final int MAX_ACCESS_LIST_ROUNDS = 16;
 
     /** The least gas a message needs, or the outcome of its failure with all the gas it may have. */
     public record Estimate(long gas, Outcome failure) {

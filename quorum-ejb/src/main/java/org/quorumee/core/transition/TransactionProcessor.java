@@ -2,12 +2,13 @@ package org.quorumee.core.transition;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.quorumee.core.chain.Log;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.Evm;
+import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
-import org.quorumee.core.evm.Log;
 import org.quorumee.core.evm.TxContext;
 import org.quorumee.core.evm.UInt256;
 import org.quorumee.core.state.WorldState;
@@ -40,6 +41,12 @@ public final class TransactionProcessor {
      */
     public TransactionResult process(WorldState state, BlockContext block, Transaction tx, long blockGasUsed)
             throws TransactionRejectedException {
+        return process(state, block, tx, blockGasUsed, null);
+    }
+
+    /** {@link #process(WorldState, BlockContext, Transaction, long)} reporting the execution to {@code tracer}. */
+    public TransactionResult process(WorldState state, BlockContext block, Transaction tx, long blockGasUsed,
+            EvmTracer tracer) throws TransactionRejectedException {
         Address sender = validate(state, block, tx, blockGasUsed);
         BigInteger baseFee = block.baseFee();
         BigInteger gasPrice = tx.effectiveGasPrice(baseFee);
@@ -67,7 +74,8 @@ public final class TransactionProcessor {
             }
         }
 
-        Evm evm = new Evm(rules, state, block, new TxContext(sender, gasPrice, tx.blobVersionedHashes()), codeCache);
+        Evm evm = new Evm(rules, state, block, new TxContext(sender, gasPrice, tx.blobVersionedHashes()), codeCache,
+                tracer);
         long gas = gasLimit - tx.intrinsicGas(rules.fork);
         CallResult result = tx.isContractCreation()
                 ? evm.createContract(sender, target, tx.value(), tx.data(), gas, 0)
@@ -87,6 +95,9 @@ public final class TransactionProcessor {
             case REVERT -> TransactionResult.Status.REVERT;
             case EXCEPTIONAL_HALT -> TransactionResult.Status.FAILED;
         };
+        if (tracer != null) {
+            tracer.onTransactionEnd(result.isSuccess(), gasUsed, result.output(), result.error());
+        }
         return new TransactionResult(status, gasUsed, logs, result.output(),
                 tx.isContractCreation() && result.isSuccess() ? target : null, result.error());
     }

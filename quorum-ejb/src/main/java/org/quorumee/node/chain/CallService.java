@@ -8,12 +8,17 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.quorumee.core.chain.BlockHeader;
+import org.quorumee.core.chain.InvalidBlockException;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.state.WorldState;
+import org.quorumee.core.trace.StructLogger;
 import org.quorumee.core.transition.CallSimulator;
+import org.quorumee.core.tx.Transaction;
 import org.quorumee.jpa.state.StateRepository;
 
 /**
@@ -51,6 +56,37 @@ public class CallService {
         }
         BlockHeader header = block.get().header();
         return Optional.of(simulator(header).estimateGas(stateAt(header), context(header), message));
+    }
+
+    /** geth's eth_createAccessList for {@code message} at block {@code number}; empty when there is no such block. */
+    public Optional<CallSimulator.AccessListResult> createAccessList(long number, CallSimulator.Message message)
+            throws CallSimulator.CallRejectedException {
+        Optional<StoredBlock> block = chain.block(number);
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        BlockHeader header = block.get().header();
+        return Optional.of(simulator(header).createAccessList(stateAt(header), context(header), message));
+    }
+
+    /**
+     * geth's struct-log trace of the stored transaction {@code hash}: its block is re-executed on
+     * the parent's state up to it, then it runs traced. Empty when no such transaction is stored.
+     */
+    public Optional<Map<String, Object>> traceTransaction(byte[] hash, StructLogger.Options options)
+            throws InvalidBlockException {
+        Optional<StoredTransaction> stored = chain.transaction(hash);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredBlock block = chain.block(stored.get().blockNumber()).orElseThrow();
+        BlockHeader header = block.header();
+        BlockHeader parent = chain.block(header.number() - 1).orElseThrow().header();
+        WorldState state = stateAt(parent).get();
+        StructLogger logger = new StructLogger(state, options);
+        List<Transaction> transactions = block.transactions().stream().map(StoredTransaction::transaction).toList();
+        chain.processor().replay(state, header, transactions, stored.get().index(), chain.ancestorsOf(header), logger);
+        return Optional.of(logger.result());
     }
 
     private CallSimulator simulator(BlockHeader header) {

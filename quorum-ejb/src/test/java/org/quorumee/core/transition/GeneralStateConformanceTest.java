@@ -19,13 +19,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.chain.Log;
 import org.quorumee.core.conformance.ConformanceReport;
 import org.quorumee.core.conformance.Fixtures;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.ForkRules;
-import org.quorumee.core.evm.Log;
 import org.quorumee.core.evm.UInt256;
 import org.quorumee.core.fork.Fork;
 import org.quorumee.core.state.WorldState;
@@ -187,7 +187,7 @@ class GeneralStateConformanceTest {
         }
         byte[] root = state.commit();
         byte[] expectedRoot = Hex.decode(entry.get("hash").asText());
-        byte[] logsHash = Keccak.keccak256(Log.rlpList(result.logs()));
+        byte[] logsHash = Keccak.keccak256(Log.encodeList(result.logs()));
         byte[] expectedLogs = Hex.decode(entry.get("logs").asText());
         if (!Arrays.equals(root, expectedRoot)) {
             return "state root " + Hex.encode(root) + " != " + Hex.encode(expectedRoot) + " (" + result.status()

@@ -20,6 +20,7 @@ import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.state.StateAccount;
 import org.quorumee.core.transition.CallSimulator;
 import org.quorumee.core.transition.TransactionResult;
+import org.quorumee.core.tx.AccessListEntry;
 import org.quorumee.core.tx.InvalidTransactionException;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.tx.TransactionType;
@@ -194,6 +195,38 @@ public class EthApi implements JsonRpcNamespace {
     /** The least gas the transaction needs, at most the block gas limit (or the gas it gives). */
     public String estimateGas(TransactionArgs args, String block) {
         return Quantities.encode(estimate(args, block == null ? "latest" : block));
+    }
+
+    /**
+     * The access list the transaction would want and the gas it uses with it, as go-ethereum answers:
+     * {@code {accessList:[{address, storageKeys}], gasUsed, error?}}.
+     */
+    public Map<String, Object> createAccessList(TransactionArgs args, String block) {
+        if (args == null) {
+            throw JsonRpcException.invalidParams("missing value for required argument 0: the call object");
+        }
+        long number = blockNumber(block == null ? "latest" : block);
+        CallSimulator.AccessListResult result;
+        try {
+            result = calls.createAccessList(number, message(args, number)).orElseThrow(EthApi::headerNotFound);
+        } catch (CallSimulator.CallRejectedException e) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        }
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (AccessListEntry entry : result.accessList()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("address", entry.address().toString());
+            view.put("storageKeys", entry.storageKeys().stream().map(Hex::encode).toList());
+            entries.add(view);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accessList", entries);
+        answer.put("gasUsed", Quantities.encode(result.outcome().gasUsed()));
+        if (!result.outcome().isSuccess()) {
+            answer.put("error", result.outcome().status() == CallResult.Status.REVERT
+                    ? "execution reverted" : result.outcome().error());
+        }
+        return answer;
     }
 
     private long estimate(TransactionArgs args, String block) {
