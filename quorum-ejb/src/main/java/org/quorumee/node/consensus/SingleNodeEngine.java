@@ -87,7 +87,7 @@ public class SingleNodeEngine implements ConsensusEngine {
                 return;
             }
             ChainService.ProducedBlock produced = chain.produceBlock(candidates, clock.millis());
-            produced.skipped().forEach(s -> LOG.fine(() -> "left out of the block: " + s.message()));
+            produced.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
             // More may be waiting than one block took.
             pending.compareAndSet(false, pool.hasPending());
         } catch (RuntimeException | StackOverflowError e) {

@@ -10,6 +10,8 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.quorumee.web.rpc.JsonRpcDispatcher;
@@ -39,7 +41,7 @@ public class JsonRpcWebSocket {
     }
 
     @OnMessage
-    public void message(String body, Session session) throws IOException {
+    public void message(String body, Session session) {
         JsonRpcDispatcher dispatcher = service.dispatcher();
         JsonRpcSession rpcSession = (JsonRpcSession) session.getUserProperties().get(JsonRpcSession.class.getName());
         JsonNode response = dispatcher.dispatch(body, rpcSession);
@@ -63,8 +65,23 @@ public class JsonRpcWebSocket {
         LOG.log(Level.FINE, "JSON-RPC WebSocket " + session.getId() + " failed", failure);
     }
 
-    /** The connection as the dispatcher sees it. Sends are serialised: one writer per connection. */
-    private record WebSocketSession(Session session) implements JsonRpcSession {
+    /**
+     * The connection as the dispatcher sees it. Sends never block the caller (notifications are
+     * sent from the thread that commits a block): messages queue per connection and go out one at a
+     * time through the asynchronous remote, in order. A client that falls too far behind is cut off.
+     */
+    static final class WebSocketSession implements JsonRpcSession {
+        /** Messages waiting for a slow client before it is disconnected. */
+        static final int MAX_QUEUED = 10_000;
+
+        private final Session session;
+        private final Queue<String> queue = new ArrayDeque<>();
+        private boolean sending;
+
+        WebSocketSession(Session session) {
+            this.session = session;
+        }
+
         @Override
         public String id() {
             return session.getId();
@@ -72,12 +89,46 @@ public class JsonRpcWebSocket {
 
         @Override
         public void send(String message) {
-            synchronized (session) {
-                try {
-                    session.getBasicRemote().sendText(message);
-                } catch (IOException e) {
-                    LOG.log(Level.FINE, "cannot send to JSON-RPC WebSocket " + session.getId(), e);
+            synchronized (queue) {
+                if (queue.size() >= MAX_QUEUED) {
+                    LOG.warning(() -> "JSON-RPC WebSocket " + session.getId() + " fell " + MAX_QUEUED
+                            + " messages behind; closing it");
+                    queue.clear();
+                    closeQuietly();
+                    return;
                 }
+                queue.add(message);
+                if (sending) {
+                    return;
+                }
+                sending = true;
+            }
+            sendNext();
+        }
+
+        private void sendNext() {
+            String next;
+            synchronized (queue) {
+                next = queue.poll();
+                if (next == null || !session.isOpen()) {
+                    sending = false;
+                    queue.clear();
+                    return;
+                }
+            }
+            session.getAsyncRemote().sendText(next, result -> {
+                if (!result.isOK()) {
+                    LOG.log(Level.FINE, "cannot send to JSON-RPC WebSocket " + session.getId(), result.getException());
+                }
+                sendNext();
+            });
+        }
+
+        private void closeQuietly() {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "cannot close JSON-RPC WebSocket " + session.getId(), e);
             }
         }
 
