@@ -78,7 +78,9 @@ public class SingleNodeEngine implements ConsensusEngine {
 
     /** One production round: a block from what is pending, if anything is. */
     private void round() {
-        if (!pending.getAndSet(false)) {
+        // The flag saves a look at the pool when nothing arrived; the look itself makes sure a lost
+        // wake-up can never leave a transaction waiting.
+        if (!pending.getAndSet(false) && !pool.hasPending()) {
             return;
         }
         try {
@@ -90,8 +92,8 @@ public class SingleNodeEngine implements ConsensusEngine {
             produced.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
             // More may be waiting than one block took.
             pending.compareAndSet(false, pool.hasPending());
-        } catch (RuntimeException | StackOverflowError e) {
-            // An exception out of a scheduled task would end every later round: keep going, say why.
+        } catch (RuntimeException | Error e) {
+            // Anything thrown out of a scheduled task would end every later round: keep going, say why.
             // A stack overflow means the server's threads have less stack than the EVM needs (-Xss).
             pending.set(true);
             LOG.log(Level.SEVERE, "block production round failed; retrying next round", e);
