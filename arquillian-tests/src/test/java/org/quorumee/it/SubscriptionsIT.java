@@ -106,14 +106,7 @@ class SubscriptionsIT {
 
     private static String deploy(JsonRpcClient rpc) throws InterruptedException {
         String hash = rpc.result("eth_sendTransaction", "[{\"from\":\"" + DEV + "\",\"data\":\"" + DEPLOY_LOGGER + "\"}]").asText();
-        for (int i = 0; i < 300; i++) {
-            JsonNode receipt = rpc.result("eth_getTransactionReceipt", "[\"" + hash + "\"]");
-            if (!receipt.isNull()) {
-                return receipt.get("contractAddress").asText();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the logger contract was not deployed");
+        return rpc.awaitReceipt(hash).get("contractAddress").asText();
     }
 
     private static String subscribe(WebSocket socket, BlockingQueue<JsonNode> messages, int id, String params) throws Exception {

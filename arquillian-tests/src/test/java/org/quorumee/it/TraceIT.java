@@ -56,28 +56,17 @@ class TraceIT {
         return rpc.result("eth_sendRawTransaction", "[\"" + raw + "\"]").asText();
     }
 
-    private JsonNode receipt(String hash) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            JsonNode receipt = rpc.result("eth_getTransactionReceipt", "[\"" + hash + "\"]");
-            if (!receipt.isNull()) {
-                return receipt;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no receipt for " + hash + " within 30 s");
-    }
-
     @Test
     void tracesACallAndListsWhatItTouches() throws Exception {
         Credentials sender = Credentials.create(Keys.createEcKeyPair());
-        JsonNode deployed = receipt(send(sender, RawTransaction.createContractTransaction(BigInteger.ZERO,
+        JsonNode deployed = rpc.awaitReceipt(send(sender, RawTransaction.createContractTransaction(BigInteger.ZERO,
                 BigInteger.ZERO, BigInteger.valueOf(200_000), BigInteger.ZERO, DEPLOY)));
         assertEquals("0x1", deployed.get("status").asText());
         String contract = deployed.get("contractAddress").asText();
 
         String callHash = send(sender, RawTransaction.createTransaction(BigInteger.ONE, BigInteger.ZERO,
                 BigInteger.valueOf(100_000), contract, BigInteger.ZERO, ""));
-        JsonNode called = receipt(callHash);
+        JsonNode called = rpc.awaitReceipt(callHash);
         assertEquals("0x1", called.get("status").asText());
 
         JsonNode trace = rpc.result("debug_traceTransaction", "[\"" + callHash + "\", {\"enableMemory\": true}]");

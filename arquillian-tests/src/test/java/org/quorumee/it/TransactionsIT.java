@@ -69,17 +69,6 @@ class TransactionsIT {
         return rpc.result("eth_sendRawTransaction", "[\"" + raw + "\"]").asText();
     }
 
-    private JsonNode receipt(String hash) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            JsonNode receipt = rpc.result("eth_getTransactionReceipt", "[\"" + hash + "\"]");
-            if (!receipt.isNull()) {
-                return receipt;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no receipt for " + hash + " within 30 s");
-    }
-
     private String error(String method, String params) {
         JsonNode response = rpc.call(method, params);
         assertTrue(response.has("error"), method + " should fail: " + response);
@@ -92,7 +81,7 @@ class TransactionsIT {
         Credentials sender = Credentials.create(Keys.createEcKeyPair());
         String to = Credentials.create(Keys.createEcKeyPair()).getAddress();
         String hash = send(signed(sender, 0, BigInteger.ZERO, to, BigInteger.ZERO, CHAIN_ID));
-        JsonNode receipt = receipt(hash);
+        JsonNode receipt = rpc.awaitReceipt(hash);
         assertEquals("0x1", receipt.get("status").asText());
         assertEquals("0x5208", receipt.get("gasUsed").asText());
         assertEquals(sender.getAddress(), receipt.get("from").asText());
@@ -110,7 +99,7 @@ class TransactionsIT {
         String to = Credentials.create(Keys.createEcKeyPair()).getAddress();
         long nonce = Numeric.toBigInt(rpc.result("eth_getTransactionCount", "[\"" + dev.getAddress() + "\", \"pending\"]").asText()).longValue();
         BigInteger oneEther = Convert.toWei("1", Convert.Unit.ETHER).toBigInteger();
-        receipt(send(signed(dev, nonce, BigInteger.ZERO, to, oneEther, CHAIN_ID)));
+        rpc.awaitReceipt(send(signed(dev, nonce, BigInteger.ZERO, to, oneEther, CHAIN_ID)));
         assertEquals(Numeric.encodeQuantity(oneEther), rpc.result("eth_getBalance", "[\"" + to + "\", \"latest\"]").asText());
     }
 
@@ -119,7 +108,7 @@ class TransactionsIT {
         Credentials sender = Credentials.create(Keys.createEcKeyPair());
         String to = Credentials.create(Keys.createEcKeyPair()).getAddress();
         String first = signed(sender, 0, BigInteger.ZERO, to, BigInteger.ZERO, CHAIN_ID);
-        receipt(send(first));
+        rpc.awaitReceipt(send(first));
         assertTrue(error("eth_sendRawTransaction", "[\"" + first + "\"]").startsWith("nonce too low"));
         assertTrue(error("eth_sendRawTransaction", "[\"" + signed(sender, 1, BigInteger.ZERO, to, BigInteger.ONE, CHAIN_ID) + "\"]")
                 .startsWith("insufficient funds for gas * price + value"));
@@ -139,7 +128,7 @@ class TransactionsIT {
     void theNodeSignsDeploysAndCallsWithEstimatedGas() throws Exception {
         String dev = devAccount().getAddress();
         String hash = rpc.result("eth_sendTransaction", "[{\"from\":\"" + dev + "\",\"data\":\"" + DEPLOY_RETURNS_42 + "\"}]").asText();
-        JsonNode receipt = receipt(hash);
+        JsonNode receipt = rpc.awaitReceipt(hash);
         assertEquals("0x1", receipt.get("status").asText());
         String contract = receipt.get("contractAddress").asText();
         assertEquals("0x" + RETURNS_42_RUNTIME, rpc.result("eth_getCode", "[\"" + contract + "\", \"latest\"]").asText());
@@ -176,7 +165,7 @@ class TransactionsIT {
         assertTrue(content.get("queued").toString().contains(second), content.toString());
         assertEquals("0x0", rpc.result("eth_getTransactionCount", "[\"" + sender.getAddress() + "\", \"pending\"]").asText());
         send(signed(sender, 0, BigInteger.ZERO, to, BigInteger.ZERO, CHAIN_ID));
-        assertEquals("0x1", receipt(second).get("status").asText());
+        assertEquals("0x1", rpc.awaitReceipt(second).get("status").asText());
         assertEquals("0x2", rpc.result("eth_getTransactionCount", "[\"" + sender.getAddress() + "\", \"latest\"]").asText());
     }
 }

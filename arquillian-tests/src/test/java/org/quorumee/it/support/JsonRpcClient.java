@@ -66,4 +66,16 @@ public final class JsonRpcClient {
         }
         return response.get("result");
     }
+
+    /** The receipt of a sent transaction, polled every 100 ms for up to 30 s. */
+    public JsonNode awaitReceipt(String hash) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            JsonNode receipt = result("eth_getTransactionReceipt", "[\"" + hash + "\"]");
+            if (!receipt.isNull()) {
+                return receipt;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no receipt for " + hash + " within 30 s");
+    }
 }
