@@ -106,16 +106,7 @@ class BlockchainConformanceTest {
                 report.fail(o.name(), o.failure());
             }
         }
-        for (Map.Entry<String, ConformanceReport> e : reports.entrySet()) {
-            List<String> failures = e.getValue().failures();
-            System.out.println(e.getKey() + ": " + e.getValue().passed() + " passed, " + failures.size() + " failed");
-            for (int i = 0; i < Math.min(failures.size(), MAX_PRINTED_FAILURES); i++) {
-                System.out.println("  FAILED " + failures.get(i));
-            }
-            if (failures.size() > MAX_PRINTED_FAILURES) {
-                System.out.println("  ... and " + (failures.size() - MAX_PRINTED_FAILURES) + " more failures");
-            }
-        }
+        reports.values().forEach(report -> report.print(MAX_PRINTED_FAILURES));
         System.out.println("BlockchainTests ran in " + millis + " ms");
         // both suites pass in full (blob transactions aside): keep it so
         for (String suite : List.of("ValidBlocks", "InvalidBlocks")) {

@@ -45,9 +45,17 @@ public final class ConformanceReport {
 
     /** Prints the summary and the failures. */
     public void print() {
+        print(Integer.MAX_VALUE);
+    }
+
+    /** Prints the summary and at most {@code maxFailures} failures, then how many more there were. */
+    public void print(int maxFailures) {
         System.out.println(suite + ": " + passed + " passed, " + failures.size() + " failed");
-        for (String failure : failures) {
-            System.out.println("  FAILED " + failure);
+        for (int i = 0; i < Math.min(failures.size(), maxFailures); i++) {
+            System.out.println("  FAILED " + failures.get(i));
+        }
+        if (failures.size() > maxFailures) {
+            System.out.println("  ... and " + (failures.size() - maxFailures) + " more failures");
         }
     }
 

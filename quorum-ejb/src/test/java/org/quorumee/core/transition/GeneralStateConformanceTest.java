@@ -105,16 +105,7 @@ class GeneralStateConformanceTest {
                 report.fail(o.name(), o.failure());
             }
         }
-        for (Map.Entry<String, ConformanceReport> e : reports.entrySet()) {
-            List<String> failures = e.getValue().failures();
-            System.out.println(e.getKey() + ": " + e.getValue().passed() + " passed, " + failures.size() + " failed");
-            for (int i = 0; i < Math.min(failures.size(), MAX_PRINTED_FAILURES); i++) {
-                System.out.println("  FAILED " + failures.get(i));
-            }
-            if (failures.size() > MAX_PRINTED_FAILURES) {
-                System.out.println("  ... and " + (failures.size() - MAX_PRINTED_FAILURES) + " more failures");
-            }
-        }
+        reports.values().forEach(report -> report.print(MAX_PRINTED_FAILURES));
         System.out.println("GeneralStateTests ran in " + millis + " ms; slowest cases:");
         sorted.stream().sorted((x, y) -> Long.compare(y.nanos(), x.nanos())).limit(5)
                 .forEach(o -> System.out.println("  " + o.nanos() / 1_000_000 + " ms " + o.name()));

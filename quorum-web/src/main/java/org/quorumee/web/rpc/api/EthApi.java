@@ -142,7 +142,7 @@ public class EthApi implements JsonRpcNamespace {
 
     public List<Map<String, Object>> getLogs(JsonNode filter) {
         return logs(LogFilters.parse(filter, chain.head().number(),
-                hash -> chain.blockByHash(hash).map(b -> b.header().number()).orElse(null)));
+                this::blockNumberOfHash));
     }
 
     public String getBalance(String address, String block) {
@@ -495,10 +495,15 @@ public class EthApi implements JsonRpcNamespace {
      */
     private LogQuery filterQuery(JsonNode filter, long openEnd) {
         LogQuery query = LogFilters.parse(filter, openEnd,
-                hash -> chain.blockByHash(hash).map(b -> b.header().number()).orElse(null));
+                this::blockNumberOfHash);
         boolean fromLatest = filter == null || !filter.hasNonNull("fromBlock") || "latest".equals(filter.path("fromBlock").asText());
         long from = fromLatest ? chain.head().number() + 1 : query.fromBlock();
         return new LogQuery(from, query.toBlock(), query.addresses(), query.topics());
+    }
+
+    /** The number of the stored block with {@code hash}, or null (a filter's blockHash). */
+    private Long blockNumberOfHash(byte[] hash) {
+        return chain.blockByHash(hash).map(b -> b.header().number()).orElse(null);
     }
 
     private List<Map<String, Object>> logs(LogQuery query) {
