@@ -16,7 +16,7 @@ import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
-import org.quorumee.core.evm.UInt256;
+import org.quorumee.core.types.UInt256;
 import org.quorumee.core.fork.Fork;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trie.InMemoryNodeStore;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.crypto.Keccak;
+import org.quorumee.core.types.Log;
 
 /**
  * The 2048-bit bloom filter of a receipt or block (Yellow Paper, section 4.3.1): for the address and

@@ -6,6 +6,7 @@ import java.util.List;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.rlp.RlpItem;
+import org.quorumee.core.types.Log;
 
 /**
  * The outcome of one transaction: {@code rlp([status, cumulativeGasUsed, bloom, logs])}, wrapped in

@@ -3,6 +3,7 @@ package org.quorumee.core.evm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.quorumee.core.types.UInt256;
 
 /**
  * Analysed code by code hash, so the jump-destination bitmap of a contract is computed once and not

@@ -1,6 +1,7 @@
 package org.quorumee.core.evm;
 
 import java.math.BigInteger;
+import org.quorumee.core.types.UInt256;
 
 /**
  * 256-bit arithmetic in place on the operand stack: a word at index {@code i} of the long array is

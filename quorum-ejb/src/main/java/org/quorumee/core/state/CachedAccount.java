@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.quorumee.core.evm.UInt256;
+import org.quorumee.core.types.UInt256;
 import org.quorumee.core.types.Address;
 
 /** One account as the world state holds it between commits: fields, code and storage caches. */

@@ -2,7 +2,7 @@ package org.quorumee.core.transition;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.quorumee.core.chain.Log;
+import org.quorumee.core.types.Log;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.CodeCache;
@@ -10,7 +10,7 @@ import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
-import org.quorumee.core.evm.UInt256;
+import org.quorumee.core.types.UInt256;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.tx.AccessListEntry;
 import org.quorumee.core.tx.InvalidTransactionException;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.quorumee.core.chain.Log;
+import org.quorumee.core.types.Log;
 import org.quorumee.core.types.Address;
 
 /**

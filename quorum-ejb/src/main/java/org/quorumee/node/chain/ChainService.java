@@ -36,7 +36,7 @@ import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.BlockProcessor;
 import org.quorumee.core.chain.HeaderValidator;
 import org.quorumee.core.chain.InvalidBlockException;
-import org.quorumee.core.chain.Log;
+import org.quorumee.core.types.Log;
 import org.quorumee.core.chain.Receipt;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.state.WorldState;

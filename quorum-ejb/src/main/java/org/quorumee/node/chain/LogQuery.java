@@ -2,7 +2,7 @@ package org.quorumee.node.chain;
 
 import java.util.Arrays;
 import java.util.List;
-import org.quorumee.core.chain.Log;
+import org.quorumee.core.types.Log;
 import org.quorumee.core.types.Address;
 
 /**

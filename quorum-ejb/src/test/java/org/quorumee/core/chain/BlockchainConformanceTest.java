@@ -22,7 +22,7 @@ import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.conformance.ConformanceReport;
 import org.quorumee.core.conformance.Fixtures;
 import org.quorumee.core.evm.CodeCache;
-import org.quorumee.core.evm.UInt256;
+import org.quorumee.core.types.UInt256;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trie.InMemoryNodeStore;

@@ -13,6 +13,7 @@ import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.trie.MerklePatriciaTrie;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.Log;
 
 class ReceiptTest {
     private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000aa");

@@ -18,6 +18,7 @@ import org.quorumee.core.fork.Fork;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.UInt256;
 
 /** What the state tests do not pin down: deep call chains, the configurable code size, opcodes by fork. */
 class EvmTest {

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.Random;
 import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
+import org.quorumee.core.types.UInt256;
 
 /** The long-limb arithmetic against BigInteger on random and edge-case words. */
 class WordsTest {

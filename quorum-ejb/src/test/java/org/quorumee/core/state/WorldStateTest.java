@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.quorumee.core.evm.UInt256;
+import org.quorumee.core.types.UInt256;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.trie.NodeStore;
 import org.quorumee.core.types.Address;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.BlockHeader;
-import org.quorumee.core.chain.Log;
+import org.quorumee.core.types.Log;
 import org.quorumee.core.tx.AccessListEntry;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.tx.TransactionType;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.quorumee.core.crypto.Eip55;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.txpool.PoolContent;
 import org.quorumee.core.txpool.PoolStatus;
@@ -49,7 +50,7 @@ public class TxPoolApi implements JsonRpcNamespace {
                 byNonce.put(Long.toUnsignedString(tx.nonce()),
                         RpcViews.transaction(new StoredTransaction(tx, sender, null, 0, 0), null));
             }
-            json.put(sender.toChecksumString(), byNonce);
+            json.put(Eip55.toChecksumString(sender), byNonce);
         });
         return json;
     }

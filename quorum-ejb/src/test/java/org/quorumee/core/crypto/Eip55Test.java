@@ -1,4 +1,4 @@
-package org.quorumee.core.types;
+package org.quorumee.core.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.quorumee.core.types.Address;
 
-class AddressTest {
+class Eip55Test {
     /** The examples of EIP-55. */
     private static final List<String> EIP55 = List.of(
             "0x52908400098527886E0F7030069857D2E4169EE7",
@@ -23,8 +24,8 @@ class AddressTest {
     void checksumMatchesEip55() {
         for (String text : EIP55) {
             Address address = Address.fromHex(text);
-            assertEquals(text, address.toChecksumString());
-            assertEquals(address, Address.fromChecksumHex(text));
+            assertEquals(text, Eip55.toChecksumString(address));
+            assertEquals(address, Eip55.fromChecksumHex(text));
             assertEquals(text.toLowerCase(Locale.ROOT), address.toString());
         }
     }
@@ -33,11 +34,11 @@ class AddressTest {
     void parserChecksMixedCaseOnly() {
         String good = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
         String bad = "0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
-        assertThrows(IllegalArgumentException.class, () -> Address.fromChecksumHex(bad));
-        assertEquals(Address.fromHex(good), Address.fromChecksumHex(good.toLowerCase(Locale.ROOT)));
-        assertEquals(Address.fromHex(good), Address.fromChecksumHex("0x" + good.substring(2).toUpperCase(Locale.ROOT)));
-        assertEquals(Address.fromHex(good), Address.fromChecksumHex(good.substring(2)));
-        assertThrows(IllegalArgumentException.class, () -> Address.fromChecksumHex("0x1234"));
-        assertThrows(IllegalArgumentException.class, () -> Address.fromChecksumHex("0xzz"));
+        assertThrows(IllegalArgumentException.class, () -> Eip55.fromChecksumHex(bad));
+        assertEquals(Address.fromHex(good), Eip55.fromChecksumHex(good.toLowerCase(Locale.ROOT)));
+        assertEquals(Address.fromHex(good), Eip55.fromChecksumHex("0x" + good.substring(2).toUpperCase(Locale.ROOT)));
+        assertEquals(Address.fromHex(good), Eip55.fromChecksumHex(good.substring(2)));
+        assertThrows(IllegalArgumentException.class, () -> Eip55.fromChecksumHex("0x1234"));
+        assertThrows(IllegalArgumentException.class, () -> Eip55.fromChecksumHex("0xzz"));
     }
 }

@@ -1,4 +1,4 @@
-package org.quorumee.core.evm;
+package org.quorumee.core.types;
 
 import java.math.BigInteger;
 
@@ -10,10 +10,10 @@ public final class UInt256 implements Comparable<UInt256> {
     public static final UInt256 ZERO = new UInt256(0, 0, 0, 0);
     private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
 
-    final long u3;
-    final long u2;
-    final long u1;
-    final long u0;
+    public final long u3;
+    public final long u2;
+    public final long u1;
+    public final long u0;
 
     public UInt256(long u3, long u2, long u1, long u0) {
         this.u3 = u3;
@@ -79,7 +79,8 @@ public final class UInt256 implements Comparable<UInt256> {
         return value.signum() < 0 ? value.add(TWO_256) : value;
     }
 
-    static void putLong(byte[] out, int pos, long value) {
+    /** Writes {@code value} as 8 big-endian bytes at {@code out[pos]}. */
+    public static void putLong(byte[] out, int pos, long value) {
         for (int i = 7; i >= 0; i--) {
             out[pos + i] = (byte) value;
             value >>>= 8;

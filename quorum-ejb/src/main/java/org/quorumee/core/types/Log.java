@@ -1,4 +1,4 @@
-package org.quorumee.core.chain;
+package org.quorumee.core.types;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +7,6 @@ import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.rlp.RlpItem;
-import org.quorumee.core.types.Address;
 
 /** An event a contract emitted: {@code rlp([address, [topic...], data])}, at most four 32-byte topics. */
 public record Log(Address address, List<byte[]> topics, byte[] data) {
