@@ -20,7 +20,7 @@ import java.util.Arrays;
 import java.util.logging.Logger;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.GenesisConfig;
-import org.quorumee.core.crypto.Secp256k1;
+import org.quorumee.core.crypto.Signer;
 import org.quorumee.core.types.Address;
 import org.quorumee.jpa.node.NodeIdentity;
 import org.quorumee.jpa.node.NodeIdentityRepository;
@@ -89,6 +89,20 @@ public class NodeService {
         return chainId();
     }
 
+    /**
+     * The consensus engine this node runs: GoQuorum's rule — a genesis with {@code config.istanbul}
+     * or {@code config.qbft} names IBFT or QBFT; otherwise the node's setting.
+     */
+    public String consensusName() {
+        if (genesis.config().qbft().isPresent()) {
+            return "qbft";
+        }
+        if (genesis.config().istanbul().isPresent()) {
+            return "istanbul";
+        }
+        return config.consensus();
+    }
+
     public NodeConfig config() {
         return config;
     }
@@ -99,7 +113,12 @@ public class NodeService {
 
     /** The address of the node key: the coinbase of the blocks this node produces (as Quorum's minter). */
     public Address address() {
-        return Secp256k1.toAddress(nodeKey.publicKey());
+        return nodeKey.address();
+    }
+
+    /** The node key, for seals and consensus messages; its private half stays inside. */
+    public Signer signer() {
+        return nodeKey;
     }
 
     /** The 128 hex digits of the node's public key. */

@@ -15,6 +15,7 @@ import org.quorumee.core.chain.BlockBuilder;
 import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.BlockProcessor;
 import org.quorumee.core.chain.ChainConfig;
+import org.quorumee.core.chain.ConsensusRules;
 import org.quorumee.core.crypto.KeyPair;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.state.WorldState;
@@ -75,7 +76,7 @@ public final class BlockImportBenchmark {
                     .gasPrice(BigInteger.ZERO).gasLimit(21_000).to(Address.wrap(to)).value(BigInteger.ONE)
                     .sign(senders.get(i % SENDERS)));
         }
-        BlockProcessor processor = BlockProcessor.forChain(config, new CodeCache(1024));
+        BlockProcessor processor = BlockProcessor.forChain(config, ConsensusRules.NONE, new CodeCache(1024));
         BlockBuilder builder = new BlockBuilder(processor);
         AncestorHashes hashes = new AncestorHashes(genesis, hash -> Optional.empty());
         System.out.printf("state of %d accounts, blocks of %d transfers%n", accounts + SENDERS, transfers);

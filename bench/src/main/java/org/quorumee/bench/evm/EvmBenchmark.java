@@ -16,11 +16,11 @@ import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.fork.Fork;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.UInt256;
 
 /**
  * Gas per second of the interpreter on solc-compiled contracts (resources {@code evm/*.sol} and

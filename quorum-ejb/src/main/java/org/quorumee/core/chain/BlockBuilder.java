@@ -103,8 +103,9 @@ public final class BlockBuilder {
         if (template.withdrawalsRoot().isEmpty() && !attributes.withdrawals().isEmpty()) {
             throw new InvalidBlockException("withdrawals given for a block before Shanghai");
         }
-        // the header without its execution results still answers every rule against the parent
-        processor.headerValidator().validate(template, parent);
+        // the header without its execution results still answers every chain rule against the parent;
+        // the engine's rules (seals) are for the producer to satisfy once it seals the built block
+        processor.headerValidator().validateChainRules(template, parent);
         BlockProcessor.Execution execution = processor.start(state, template, ancestorHashes);
         List<Skipped> skipped = new ArrayList<>();
         for (Transaction tx : candidates) {

@@ -59,9 +59,12 @@ public final class BlockProcessor {
         this.codeCache = codeCache;
     }
 
-    /** A processor with the validator the chain's config calls for ({@link HeaderValidator#forChain}). */
-    public static BlockProcessor forChain(ChainConfig config, CodeCache codeCache) {
-        return new BlockProcessor(config, HeaderValidator.forChain(config), codeCache);
+    /**
+     * A processor with the validator the chain's config calls for ({@link HeaderValidator#forChain})
+     * and the consensus engine's header rules.
+     */
+    public static BlockProcessor forChain(ChainConfig config, ConsensusRules consensusRules, CodeCache codeCache) {
+        return new BlockProcessor(config, HeaderValidator.forChain(config, consensusRules), codeCache);
     }
 
     public ChainConfig config() {

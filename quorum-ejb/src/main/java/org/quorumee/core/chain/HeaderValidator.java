@@ -31,35 +31,55 @@ public final class HeaderValidator {
     private final FeeMarket feeMarket;
     private final int maxExtraDataBytes;
     private final boolean proofOfStakeRules;
+    private final ConsensusRules consensusRules;
 
     /**
      * @param maxExtraDataBytes the longest extra data accepted ({@link #ETHEREUM_MAX_EXTRA_DATA} on
      *     Ethereum; IBFT puts its validators and seals there, so Quorum chains relax it)
      * @param proofOfStakeRules check Ethereum's post-merge rules (difficulty 0, nonce 0)
+     * @param consensusRules the engine's own header rules, checked last
      */
-    public HeaderValidator(ChainConfig config, int maxExtraDataBytes, boolean proofOfStakeRules) {
+    public HeaderValidator(ChainConfig config, int maxExtraDataBytes, boolean proofOfStakeRules,
+            ConsensusRules consensusRules) {
         this.config = config;
         this.feeMarket = new FeeMarket(config);
         this.maxExtraDataBytes = maxExtraDataBytes;
         this.proofOfStakeRules = proofOfStakeRules;
+        this.consensusRules = consensusRules;
     }
 
     /**
      * The validator a chain's config calls for: on a Quorum chain extra data is unlimited and the
-     * consensus fields are the engine's; otherwise Ethereum's rules after the merge.
+     * consensus fields are the engine's ({@code consensusRules}); otherwise Ethereum's rules after
+     * the merge.
      */
-    public static HeaderValidator forChain(ChainConfig config) {
+    public static HeaderValidator forChain(ChainConfig config, ConsensusRules consensusRules) {
         return config.isQuorum()
-                ? new HeaderValidator(config, Integer.MAX_VALUE, false)
-                : new HeaderValidator(config, ETHEREUM_MAX_EXTRA_DATA, true);
+                ? new HeaderValidator(config, Integer.MAX_VALUE, false, consensusRules)
+                : new HeaderValidator(config, ETHEREUM_MAX_EXTRA_DATA, true, consensusRules);
     }
 
     public FeeMarket feeMarket() {
         return feeMarket;
     }
 
-    /** @throws InvalidBlockException naming the first rule {@code header} breaks against {@code parent} */
+    /**
+     * Every rule: the chain's, then the consensus engine's.
+     *
+     * @throws InvalidBlockException naming the first rule {@code header} breaks against {@code parent}
+     */
     public void validate(BlockHeader header, BlockHeader parent) throws InvalidBlockException {
+        validateChainRules(header, parent);
+        consensusRules.validate(header, parent);
+    }
+
+    /**
+     * The rules every chain shares, without the engine's: what a block being built must already
+     * satisfy before its producer seals it.
+     *
+     * @throws InvalidBlockException naming the first rule {@code header} breaks against {@code parent}
+     */
+    public void validateChainRules(BlockHeader header, BlockHeader parent) throws InvalidBlockException {
         if (header.number() != parent.number() + 1) {
             throw new InvalidBlockException("block number " + header.number() + " does not follow the parent's " + parent.number());
         }

@@ -4,12 +4,12 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.crypto.digests.KeccakDigest;
-import org.quorumee.core.types.Log;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.evm.precompile.PrecompiledContract;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.Log;
 import org.quorumee.core.types.UInt256;
 
 /**

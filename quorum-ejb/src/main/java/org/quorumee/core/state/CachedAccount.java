@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.UInt256;
 
 /** One account as the world state holds it between commits: fields, code and storage caches. */
 final class CachedAccount {

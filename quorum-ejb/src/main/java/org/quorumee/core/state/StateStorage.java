@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.rlp.RlpItem;
@@ -13,6 +12,7 @@ import org.quorumee.core.trie.MissingNodeException;
 import org.quorumee.core.trie.NodeStore;
 import org.quorumee.core.trie.SecureTrie;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.UInt256;
 
 /**
  * The committed side of a {@link WorldState}: the account trie at the current root, the storage

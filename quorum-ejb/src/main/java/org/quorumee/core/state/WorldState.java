@@ -7,12 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.quorumee.core.types.Log;
 import org.quorumee.core.crypto.Keccak;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.trie.NodeStore;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.Log;
+import org.quorumee.core.types.UInt256;
 
 /**
  * The accounts, their storage and code, with every change of the running transaction journaled so

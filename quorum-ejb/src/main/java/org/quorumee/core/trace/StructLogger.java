@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.EvmTracer;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.UInt256;
 
 /**
  * go-ethereum's default {@code debug_traceTransaction} tracer: one struct log per executed

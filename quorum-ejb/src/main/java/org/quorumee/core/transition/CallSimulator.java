@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.quorumee.core.types.Log;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.CodeCache;
@@ -13,12 +12,13 @@ import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trace.AccessListTracer;
 import org.quorumee.core.tx.AccessListEntry;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.Log;
+import org.quorumee.core.types.UInt256;
 
 /**
  * Runs a message that is not a signed transaction (eth_call, eth_estimateGas): from any address,

@@ -2,7 +2,6 @@ package org.quorumee.core.transition;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.quorumee.core.types.Log;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.CodeCache;
@@ -10,12 +9,13 @@ import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.tx.AccessListEntry;
 import org.quorumee.core.tx.InvalidTransactionException;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.Log;
+import org.quorumee.core.types.UInt256;
 
 /**
  * Applies one transaction to a world state: validates it against the state, buys the gas, runs

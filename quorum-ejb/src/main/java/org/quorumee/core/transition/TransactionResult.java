@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.quorumee.core.types.Log;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.Log;
 
 /**
  * The outcome of one included transaction (what a receipt and the RPC layer need).

@@ -44,10 +44,19 @@ public final class BufferedNodeStore implements NodeStore {
 
     /** Writes everything pending to the backing store in one batch (none when nothing is pending). */
     public void flush() {
+        flushTo(backing);
+    }
+
+    /**
+     * Writes everything pending to {@code target} in one batch instead of the backing store: a block
+     * built on another buffered block (speculative minting) is stored straight into the database once
+     * its parent is, and reads through this buffer then fall through to the stored nodes.
+     */
+    public void flushTo(NodeStore target) {
         if (order.isEmpty()) {
             return;
         }
-        backing.write(List.copyOf(order));
+        target.write(List.copyOf(order));
         order.clear();
         pending.clear();
     }

@@ -6,8 +6,6 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +17,6 @@ import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trace.StructLogger;
 import org.quorumee.core.transition.CallSimulator;
 import org.quorumee.core.tx.Transaction;
-import org.quorumee.jpa.state.StateRepository;
 
 /**
  * Messages run against the state of a stored block without changing it (eth_call, eth_estimateGas):
@@ -30,42 +27,39 @@ import org.quorumee.jpa.state.StateRepository;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class CallService {
 
-    @PersistenceContext(unitName = "quorum")
-    private EntityManager em;
-
     @EJB
-    private ChainService chain;
+    private ChainReader chain;
 
     /** The outcome of {@code message} at block {@code number}; empty when there is no such block. */
     public Optional<CallSimulator.Outcome> call(long number, CallSimulator.Message message)
             throws CallSimulator.CallRejectedException {
-        Optional<StoredBlock> block = chain.block(number);
-        if (block.isEmpty()) {
+        Optional<BlockHeader> found = chain.header(number);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        BlockHeader header = block.get().header();
+        BlockHeader header = found.get();
         return Optional.of(simulator(header).run(stateAt(header).get(), context(header), message));
     }
 
     /** The least gas {@code message} needs at block {@code number} ({@code message.gas()} is the cap). */
     public Optional<CallSimulator.Estimate> estimateGas(long number, CallSimulator.Message message)
             throws CallSimulator.CallRejectedException {
-        Optional<StoredBlock> block = chain.block(number);
-        if (block.isEmpty()) {
+        Optional<BlockHeader> found = chain.header(number);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        BlockHeader header = block.get().header();
+        BlockHeader header = found.get();
         return Optional.of(simulator(header).estimateGas(stateAt(header), context(header), message));
     }
 
     /** geth's eth_createAccessList for {@code message} at block {@code number}; empty when there is no such block. */
     public Optional<CallSimulator.AccessListResult> createAccessList(long number, CallSimulator.Message message)
             throws CallSimulator.CallRejectedException {
-        Optional<StoredBlock> block = chain.block(number);
-        if (block.isEmpty()) {
+        Optional<BlockHeader> found = chain.header(number);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        BlockHeader header = block.get().header();
+        BlockHeader header = found.get();
         return Optional.of(simulator(header).createAccessList(stateAt(header), context(header), message));
     }
 
@@ -81,7 +75,7 @@ public class CallService {
         }
         StoredBlock block = chain.block(stored.get().blockNumber()).orElseThrow();
         BlockHeader header = block.header();
-        BlockHeader parent = chain.block(header.number() - 1).orElseThrow().header();
+        BlockHeader parent = chain.header(header.number() - 1).orElseThrow();
         WorldState state = stateAt(parent).get();
         StructLogger logger = new StructLogger(state, options);
         List<Transaction> transactions = block.transactions().stream().map(StoredTransaction::transaction).toList();
@@ -98,7 +92,7 @@ public class CallService {
     }
 
     private Supplier<WorldState> stateAt(BlockHeader header) {
-        DatabaseNodeStore store = new DatabaseNodeStore(new StateRepository(em), chain.nodeCache());
+        DatabaseNodeStore store = chain.nodeStore();
         return () -> new WorldState(store, header.stateRoot());
     }
 }

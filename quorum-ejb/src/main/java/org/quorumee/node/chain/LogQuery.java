@@ -2,8 +2,8 @@ package org.quorumee.node.chain;
 
 import java.util.Arrays;
 import java.util.List;
-import org.quorumee.core.types.Log;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.Log;
 
 /**
  * An eth_getLogs filter resolved to block numbers: logs of {@code [fromBlock, toBlock]} from one of

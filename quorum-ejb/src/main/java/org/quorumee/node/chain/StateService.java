@@ -6,15 +6,12 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import org.quorumee.core.chain.StateQuery;
 import org.quorumee.core.state.StateAccount;
 import org.quorumee.core.types.Address;
-import org.quorumee.jpa.state.StateRepository;
 
 /**
  * The world state of any stored block, for the RPC's reads. A read opens the state at the block's
@@ -25,16 +22,12 @@ import org.quorumee.jpa.state.StateRepository;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class StateService {
 
-    @PersistenceContext(unitName = "quorum")
-    private EntityManager em;
-
     @EJB
-    private ChainService chain;
+    private ChainReader chain;
 
     /** The state after block {@code number}, or empty when there is no such block. */
     private Optional<StateQuery> at(long number) {
-        return chain.block(number).map(b -> new StateQuery(
-                new DatabaseNodeStore(new StateRepository(em), chain.nodeCache()), b.header().stateRoot()));
+        return chain.header(number).map(header -> new StateQuery(chain.nodeStore(), header.stateRoot()));
     }
 
     public Optional<StateAccount> account(long block, Address address) {

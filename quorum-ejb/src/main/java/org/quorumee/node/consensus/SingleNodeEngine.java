@@ -1,15 +1,11 @@
 package org.quorumee.node.consensus;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -17,28 +13,44 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.quorumee.core.chain.BlockBuilder;
+import org.quorumee.core.chain.BlockHeader;
+import org.quorumee.core.chain.ConsensusRules;
+import org.quorumee.core.chain.HeaderValidator;
 import org.quorumee.core.tx.Transaction;
-import org.quorumee.node.chain.ChainService;
-import org.quorumee.node.chain.NewPendingTransactionsEvent;
+import org.quorumee.node.NodeService;
+import org.quorumee.node.chain.BlockAssembler;
+import org.quorumee.node.chain.BlockImporter;
+import org.quorumee.node.chain.ChainReader;
+import org.quorumee.node.chain.ImportResult;
 import org.quorumee.node.txpool.TransactionPoolService;
 
 /**
  * One node that makes and finalises every block itself: a block as soon as transactions are
  * pending, at most one per {@code quorum.blockPeriodMillis} (50 ms by default), never an empty
- * one. Its rounds run on one scheduled thread, so blocks are made one at a time.
+ * one. Its rounds run on one scheduled thread, so blocks are made one at a time. Blocks carry no
+ * seal: on a network, the other nodes import what this one makes.
  */
 @Singleton
 @LocalBean
-@Startup
-@DependsOn({"ChainService", "TransactionPoolService"})
+@Local(ConsensusEngine.class)
 public class SingleNodeEngine implements ConsensusEngine {
     private static final Logger LOG = Logger.getLogger(SingleNodeEngine.class.getName());
 
     @EJB
-    private ChainService chain;
+    private ChainReader chain;
+
+    @EJB
+    private BlockAssembler assembler;
+
+    @EJB
+    private BlockImporter importer;
 
     @EJB
     private TransactionPoolService pool;
+
+    @EJB
+    private NodeService node;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -48,32 +60,33 @@ public class SingleNodeEngine implements ConsensusEngine {
     private final AtomicBoolean pending = new AtomicBoolean();
     private ScheduledFuture<?> rounds;
 
-    @PostConstruct
-    void start() {
-        rounds = scheduler.scheduleWithFixedDelay(this::round, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-        pending.set(pool.hasPending());
-        LOG.info(() -> "single-node engine: a block at most every " + periodMillis + " ms when transactions are pending");
-    }
-
-    @PreDestroy
-    void stop() {
-        if (rounds != null) {
-            rounds.cancel(false);
-        }
-    }
-
     @Override
     public String name() {
         return "single";
     }
 
     @Override
-    public void transactionsPending() {
-        pending.set(true);
+    public ConsensusRules rules() {
+        return ConsensusRules.NONE;
     }
 
-    public void onPending(@Observes NewPendingTransactionsEvent event) {
-        transactionsPending();
+    @Override
+    public void start() {
+        pending.set(pool.hasPending());
+        rounds = scheduler.scheduleWithFixedDelay(this::round, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "single-node engine: a block at most every " + periodMillis + " ms when transactions are pending");
+    }
+
+    @Override
+    public void stop() {
+        if (rounds != null) {
+            rounds.cancel(false);
+        }
+    }
+
+    @Override
+    public void transactionsPending() {
+        pending.set(true);
     }
 
     /** One production round: a block from what is pending, if anything is. */
@@ -84,12 +97,19 @@ public class SingleNodeEngine implements ConsensusEngine {
             return;
         }
         try {
-            List<Transaction> candidates = pool.candidates(chain.nextBaseFee(), chain.headHeader().gasLimit());
+            BlockHeader parent = chain.headHeader();
+            List<Transaction> candidates = pool.candidates(chain.nextBaseFee(), parent.gasLimit());
             if (candidates.isEmpty()) {
                 return;
             }
-            ChainService.ProducedBlock produced = chain.produceBlock(candidates, clock.millis());
-            produced.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
+            BlockAssembler.Assembled assembled = assembler.onHead(candidates, attributes(parent));
+            assembled.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
+            if (!assembled.isEmpty()) {
+                ImportResult result = importer.importExecuted(assembled.block());
+                if (!result.isImported()) {
+                    LOG.warning(() -> "the block this node built was not stored: " + result.reason());
+                }
+            }
             // More may be waiting than one block took.
             pending.compareAndSet(false, pool.hasPending());
         } catch (RuntimeException | Error e) {
@@ -98,5 +118,16 @@ public class SingleNodeEngine implements ConsensusEngine {
             pending.set(true);
             LOG.log(Level.SEVERE, "block production round failed; retrying next round", e);
         }
+    }
+
+    /**
+     * This engine's policy: the node's address as coinbase, a timestamp in seconds strictly after the
+     * parent's (under a sustained load of several blocks a second the chain's clock runs ahead of the
+     * wall clock until the load eases), the gas limit moving towards the genesis one.
+     */
+    private BlockBuilder.Attributes attributes(BlockHeader parent) {
+        long timestamp = Math.max(clock.millis() / 1000, parent.timestamp() + 1);
+        long gasLimit = HeaderValidator.nextGasLimit(parent.gasLimit(), node.genesis().gasLimit());
+        return BlockBuilder.Attributes.of(node.address(), timestamp, gasLimit);
     }
 }

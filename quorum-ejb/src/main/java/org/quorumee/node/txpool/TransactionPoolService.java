@@ -9,10 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.List;
@@ -28,10 +25,8 @@ import org.quorumee.core.txpool.TransactionPool;
 import org.quorumee.core.txpool.TransactionPoolConfig;
 import org.quorumee.core.txpool.TransactionRejectedException;
 import org.quorumee.core.types.Address;
-import org.quorumee.jpa.state.StateRepository;
 import org.quorumee.node.NodeService;
-import org.quorumee.node.chain.ChainService;
-import org.quorumee.node.chain.DatabaseNodeStore;
+import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.chain.NewBlockEvent;
 import org.quorumee.node.chain.NewPendingTransactionsEvent;
 
@@ -42,18 +37,15 @@ import org.quorumee.node.chain.NewPendingTransactionsEvent;
  */
 @Singleton
 @Startup
-@DependsOn("ChainService")
+@DependsOn("ChainReader")
 @Lock(LockType.READ)
 public class TransactionPoolService {
-
-    @PersistenceContext(unitName = "quorum")
-    private EntityManager em;
 
     @EJB
     private NodeService node;
 
     @EJB
-    private ChainService chain;
+    private ChainReader chain;
 
     @Inject
     private Event<NewPendingTransactionsEvent> pendingEvents;
@@ -101,15 +93,15 @@ public class TransactionPoolService {
         return pool.status().pending() > 0;
     }
 
-    /** A new head: drops what it included, re-checks the rest against its state. */
-    public void onNewBlock(@Observes(during = TransactionPhase.AFTER_SUCCESS) NewBlockEvent event) {
+    /** A new head (fired once its block committed): drops what it included, re-checks the rest against its state. */
+    public void onNewBlock(@Observes NewBlockEvent event) {
         BlockHeader header = event.block().header();
         pool.onNewHead(header, stateAt(header));
     }
 
     /** The pool's view of a state: nonces and balances read through the shared node cache. */
     private AccountStateReader stateAt(BlockHeader header) {
-        StateQuery state = new StateQuery(new DatabaseNodeStore(new StateRepository(em), chain.nodeCache()),
+        StateQuery state = new StateQuery(chain.nodeStore(),
                 header.stateRoot());
         return new AccountStateReader() {
             @Override

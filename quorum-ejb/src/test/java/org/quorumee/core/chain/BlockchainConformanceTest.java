@@ -22,13 +22,13 @@ import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.conformance.ConformanceReport;
 import org.quorumee.core.conformance.Fixtures;
 import org.quorumee.core.evm.CodeCache;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.trie.NodeStore;
 import org.quorumee.core.tx.InvalidTransactionException;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.UInt256;
 
 /**
  * Runs {@code BlockchainTests/ValidBlocks} and {@code InvalidBlocks} (Cancun): the genesis state is
@@ -127,7 +127,7 @@ class BlockchainConformanceTest {
         Map<String, BlockHeader> headers = new HashMap<>();
         headers.put(Hex.encode(genesis.hash()), genesis.header());
         BlockHeaderLookup lookup = hash -> Optional.ofNullable(headers.get(Hex.encode(hash)));
-        BlockProcessor processor = BlockProcessor.forChain(CANCUN, codeCache);
+        BlockProcessor processor = BlockProcessor.forChain(CANCUN, ConsensusRules.NONE, codeCache);
         BlockHeader head = genesis.header();
         int index = 0;
         for (JsonNode fixture : test.get("blocks")) {

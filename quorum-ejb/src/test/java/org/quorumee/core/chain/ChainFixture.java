@@ -29,7 +29,7 @@ final class ChainFixture {
 
     private ChainFixture(ChainConfig config, BigInteger genesisBaseFee) {
         this.config = config;
-        this.processor = BlockProcessor.forChain(config, new CodeCache(64));
+        this.processor = BlockProcessor.forChain(config, ConsensusRules.NONE, new CodeCache(64));
         this.builder = new BlockBuilder(processor);
         WorldState state = new WorldState(store, WorldState.EMPTY_TRIE_ROOT);
         state.putAccount(KEY.address(), 0, ETHER.multiply(BigInteger.valueOf(100)), new byte[0], Map.of());

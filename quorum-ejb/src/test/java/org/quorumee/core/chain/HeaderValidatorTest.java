@@ -92,7 +92,7 @@ class HeaderValidatorTest {
     void extraDataIsLimitedOnEthereumAndAParameterElsewhere() {
         assertRefused("extra data", b -> b.extraData(new byte[33]));
         assertDoesNotThrow(() -> validator.validate(child.toBuilder().extraData(new byte[32]).build(), parent));
-        HeaderValidator relaxed = new HeaderValidator(chain.config, 1024, true);
+        HeaderValidator relaxed = new HeaderValidator(chain.config, 1024, true, ConsensusRules.NONE);
         assertDoesNotThrow(() -> relaxed.validate(child.toBuilder().extraData(new byte[1024]).build(), parent));
     }
 

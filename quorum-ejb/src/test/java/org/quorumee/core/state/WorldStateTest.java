@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.trie.NodeStore;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.UInt256;
 
 class WorldStateTest {
     private static final Address A = Address.ofLong(0xa1);

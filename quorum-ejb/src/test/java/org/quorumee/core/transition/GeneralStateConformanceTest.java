@@ -19,14 +19,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
-import org.quorumee.core.types.Log;
 import org.quorumee.core.conformance.ConformanceReport;
 import org.quorumee.core.conformance.Fixtures;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.ForkRules;
-import org.quorumee.core.types.UInt256;
 import org.quorumee.core.fork.Fork;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trie.InMemoryNodeStore;
@@ -34,6 +32,8 @@ import org.quorumee.core.trie.NodeStore;
 import org.quorumee.core.tx.InvalidTransactionException;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.Log;
+import org.quorumee.core.types.UInt256;
 
 /**
  * Runs {@code GeneralStateTests} (London, Shanghai, Cancun): each post entry applies one

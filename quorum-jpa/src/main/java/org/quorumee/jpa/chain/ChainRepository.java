@@ -3,6 +3,7 @@ package org.quorumee.jpa.chain;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,12 +29,19 @@ public class ChainRepository {
         em.persist(new ChainHeadRecord(genesis.getHash(), genesis.getNumber(), genesis.getHash()));
     }
 
-    /** Stores a block on top of the head, with its transactions, receipts and logs, and moves the head. */
+    /**
+     * Stores a block on top of the head, with its transactions, receipts and logs, and moves the head.
+     *
+     * @throws IllegalStateException when the block is not the head's child (number and parent hash)
+     */
     public void storeBlock(BlockRecord block, List<TransactionRecord> transactions, List<ReceiptRecord> receipts,
                            List<LogRecord> logs) {
         ChainHeadRecord head = head().orElseThrow(() -> new IllegalStateException("no genesis stored"));
         if (block.getNumber() != head.getHeadNumber() + 1) {
             throw new IllegalStateException("block " + block.getNumber() + " does not follow the head " + head.getHeadNumber());
+        }
+        if (!Arrays.equals(block.getParentHash(), head.getHeadHash())) {
+            throw new IllegalStateException("block " + block.getNumber() + " is not a child of the head: its parent hash is not the head's hash");
         }
         em.persist(block);
         transactions.forEach(em::persist);

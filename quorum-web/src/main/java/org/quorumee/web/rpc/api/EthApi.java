@@ -29,7 +29,7 @@ import org.quorumee.core.types.Address;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.account.AccountManager;
 import org.quorumee.node.chain.CallService;
-import org.quorumee.node.chain.ChainService;
+import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.chain.LogQuery;
 import org.quorumee.node.chain.QueryLimitException;
 import org.quorumee.node.chain.StateService;
@@ -51,7 +51,7 @@ public class EthApi implements JsonRpcNamespace {
     NodeService node;
 
     @EJB
-    ChainService chain;
+    ChainReader chain;
 
     @EJB
     AccountManager accounts;

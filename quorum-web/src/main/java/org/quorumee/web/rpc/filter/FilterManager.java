@@ -2,7 +2,6 @@ package org.quorumee.web.rpc.filter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,7 +129,7 @@ public class FilterManager {
 
     // ------------------------------------------------------------------ events
 
-    void onBlock(@Observes(during = TransactionPhase.AFTER_SUCCESS) NewBlockEvent event) {
+    void onBlock(@Observes NewBlockEvent event) {
         long number = event.block().header().number();
         Object head = null;
         for (Filter filter : filters.values()) {

@@ -1,0 +1,26 @@
+package org.quorumee.node.chain;
+
+import org.quorumee.core.chain.Block;
+import org.quorumee.core.chain.BlockHeader;
+import org.quorumee.core.chain.BlockResult;
+import org.quorumee.core.trie.BufferedNodeStore;
+
+/**
+ * A block a producer built and executed on its parent's state, not yet stored: the state nodes its
+ * execution wrote wait in {@code nodes}, so a block that is never finalised leaves nothing behind. A
+ * child built on it (Raft's speculative minting) layers its own buffer on this one.
+ */
+public record ExecutedBlock(Block block, BlockResult result, BufferedNodeStore nodes) {
+
+    public byte[] hash() {
+        return block.header().hash();
+    }
+
+    /**
+     * The same block under a sealed header: the producer writes its seal (extra data) once the block
+     * is executed; nothing that execution computed depends on it.
+     */
+    public ExecutedBlock sealedAs(BlockHeader sealed) {
+        return new ExecutedBlock(new Block(sealed, block.transactions(), block.ommers(), block.withdrawals()), result, nodes);
+    }
+}
