@@ -99,6 +99,16 @@ public final class BlockBuilder {
      */
     public BuiltBlock build(BlockHeader parent, WorldState state, Iterable<Transaction> candidates, Attributes attributes,
             LongFunction<byte[]> ancestorHashes) throws InvalidBlockException {
+        return build(parent, state, PrivateContext.none(), candidates, attributes, ancestorHashes);
+    }
+
+    /**
+     * {@link #build(BlockHeader, WorldState, Iterable, Attributes, LongFunction)} on a node with
+     * privacy: private candidates this node is a party to also run against {@code privateContext}.
+     */
+    public BuiltBlock build(BlockHeader parent, WorldState state, PrivateContext privateContext,
+            Iterable<Transaction> candidates, Attributes attributes, LongFunction<byte[]> ancestorHashes)
+            throws InvalidBlockException {
         BlockHeader template = template(parent, attributes);
         if (template.withdrawalsRoot().isEmpty() && !attributes.withdrawals().isEmpty()) {
             throw new InvalidBlockException("withdrawals given for a block before Shanghai");
@@ -106,7 +116,7 @@ public final class BlockBuilder {
         // the header without its execution results still answers every chain rule against the parent;
         // the engine's rules (seals) are for the producer to satisfy once it seals the built block
         processor.headerValidator().validateChainRules(template, parent);
-        BlockProcessor.Execution execution = processor.start(state, template, ancestorHashes);
+        BlockProcessor.Execution execution = processor.start(state, privateContext, template, ancestorHashes);
         List<Skipped> skipped = new ArrayList<>();
         for (Transaction tx : candidates) {
             if (execution.gasLeft() < MIN_TRANSACTION_GAS) {

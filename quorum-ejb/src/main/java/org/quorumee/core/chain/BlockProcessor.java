@@ -15,7 +15,10 @@ import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
 import org.quorumee.core.fork.Fork;
+import org.quorumee.core.privacy.PayloadHash;
+import org.quorumee.core.privacy.PrivatePayload;
 import org.quorumee.core.state.WorldState;
+import org.quorumee.core.transition.PrivateTransactionResult;
 import org.quorumee.core.transition.TransactionProcessor;
 import org.quorumee.core.transition.TransactionRejectedException;
 import org.quorumee.core.transition.TransactionResult;
@@ -123,6 +126,18 @@ public final class BlockProcessor {
      */
     public BlockResult importBlock(Block block, List<Transaction> transactions, BlockHeader parent, WorldState state,
             LongFunction<byte[]> ancestorHashes) throws InvalidBlockException {
+        return importBlock(block, transactions, parent, state, PrivateContext.none(), ancestorHashes);
+    }
+
+    /**
+     * {@link #importBlock(Block, List, BlockHeader, WorldState, LongFunction)} on a node with privacy:
+     * private transactions this node is a party to run against {@code privateContext}'s state.
+     *
+     * @throws org.quorumee.core.privacy.PrivacyUnavailableException when the transaction manager
+     *     cannot say whether this node is a party: the block is not invalid, try again later
+     */
+    public BlockResult importBlock(Block block, List<Transaction> transactions, BlockHeader parent, WorldState state,
+            PrivateContext privateContext, LongFunction<byte[]> ancestorHashes) throws InvalidBlockException {
         BlockHeader header = block.header();
         headerValidator.validate(header, parent);
         validateBody(block);
@@ -143,7 +158,7 @@ public final class BlockProcessor {
                 }
             }
         }
-        BlockResult result = execute(state, header, transactions, block.withdrawals(), ancestorHashes);
+        BlockResult result = execute(state, privateContext, header, transactions, block.withdrawals(), ancestorHashes);
         check("gas used", header.gasUsed(), result.gasUsed());
         check("blob gas used", header.blobGasUsed().orElse(0L), result.blobGasUsed());
         check("receipts root", header.receiptsRoot(), result.receiptsRoot());
@@ -189,7 +204,14 @@ public final class BlockProcessor {
      */
     public BlockResult execute(WorldState state, BlockHeader header, List<Transaction> transactions,
             List<Withdrawal> withdrawals, LongFunction<byte[]> ancestorHashes) throws InvalidBlockException {
-        Execution execution = start(state, header, ancestorHashes);
+        return execute(state, PrivateContext.none(), header, transactions, withdrawals, ancestorHashes);
+    }
+
+    /** {@link #execute(WorldState, BlockHeader, List, List, LongFunction)} with this node's private side. */
+    public BlockResult execute(WorldState state, PrivateContext privateContext, BlockHeader header,
+            List<Transaction> transactions, List<Withdrawal> withdrawals, LongFunction<byte[]> ancestorHashes)
+            throws InvalidBlockException {
+        Execution execution = start(state, privateContext, header, ancestorHashes);
         for (int i = 0; i < transactions.size(); i++) {
             try {
                 execution.apply(transactions.get(i));
@@ -213,10 +235,21 @@ public final class BlockProcessor {
      */
     public TransactionResult replay(WorldState state, BlockHeader header, List<Transaction> transactions, int index,
             LongFunction<byte[]> ancestorHashes, EvmTracer tracer) throws InvalidBlockException {
+        return replay(state, PrivateContext.none(), header, transactions, index, ancestorHashes, tracer);
+    }
+
+    /**
+     * {@link #replay(WorldState, BlockHeader, List, int, LongFunction, EvmTracer)} with this node's
+     * private side: a private transaction is traced as this node ran it — its private execution at a
+     * party, nothing at all elsewhere.
+     */
+    public TransactionResult replay(WorldState state, PrivateContext privateContext, BlockHeader header,
+            List<Transaction> transactions, int index, LongFunction<byte[]> ancestorHashes, EvmTracer tracer)
+            throws InvalidBlockException {
         if (index < 0 || index >= transactions.size()) {
             throw new IllegalArgumentException("no transaction " + index + " in a block of " + transactions.size());
         }
-        Execution execution = start(state, header, ancestorHashes);
+        Execution execution = start(state, privateContext, header, ancestorHashes);
         for (int i = 0; i <= index; i++) {
             try {
                 TransactionResult result = execution.apply(transactions.get(i), i == index ? tracer : null);
@@ -232,8 +265,8 @@ public final class BlockProcessor {
     }
 
     /** Starts executing the block with {@code header} on {@code state}: runs the system calls. */
-    Execution start(WorldState state, BlockHeader header, LongFunction<byte[]> ancestorHashes) {
-        Execution execution = new Execution(state, header, blockContext(header, ancestorHashes),
+    Execution start(WorldState state, PrivateContext privateContext, BlockHeader header, LongFunction<byte[]> ancestorHashes) {
+        Execution execution = new Execution(state, privateContext, header, blockContext(header, ancestorHashes),
                 rules(header.number(), header.timestamp()));
         execution.beaconRootCall();
         return execution;
@@ -242,6 +275,7 @@ public final class BlockProcessor {
     /** One block being executed, transaction after transaction. */
     final class Execution {
         private final WorldState state;
+        private final PrivateContext privateContext;
         private final BlockHeader header;
         private final BlockContext context;
         private final ForkRules rules;
@@ -249,10 +283,14 @@ public final class BlockProcessor {
         private final List<Transaction> included = new ArrayList<>();
         private final List<Receipt> receipts = new ArrayList<>();
         private final List<TransactionResult> results = new ArrayList<>();
+        private final List<Receipt> privateReceipts = new ArrayList<>();
+        private final List<TransactionResult> privateResults = new ArrayList<>();
         private long gasUsed;
 
-        private Execution(WorldState state, BlockHeader header, BlockContext context, ForkRules rules) {
+        private Execution(WorldState state, PrivateContext privateContext, BlockHeader header, BlockContext context,
+                ForkRules rules) {
             this.state = state;
+            this.privateContext = privateContext;
             this.header = header;
             this.context = context;
             this.rules = rules;
@@ -291,13 +329,40 @@ public final class BlockProcessor {
             if (tx.isBlob()) {
                 throw new TransactionRejectedException(TransactionRejectedException.Reason.INVALID_BLOBS, BLOB_NOT_SUPPORTED);
             }
+            int type = tx.type().typeByte() < 0 ? Receipt.LEGACY_TYPE : tx.type().typeByte();
+            if (tx.isPrivate()) {
+                return applyPrivate(tx, type, tracer);
+            }
             TransactionResult result = transactions.process(state, context, tx, gasUsed, tracer);
             gasUsed += result.gasUsed();
-            int type = tx.type().typeByte() < 0 ? Receipt.LEGACY_TYPE : tx.type().typeByte();
             receipts.add(Receipt.of(type, result.isSuccess(), gasUsed, result.logs()));
             results.add(result);
+            privateReceipts.add(null);
+            privateResults.add(null);
             included.add(tx);
             return result;
+        }
+
+        /**
+         * A Quorum private transaction: the public side is the same on every node; a party also
+         * runs the payload against its private state. Returns what this node ran (the private
+         * result at a party, the public one elsewhere).
+         */
+        private TransactionResult applyPrivate(Transaction tx, int type, EvmTracer tracer) throws TransactionRejectedException {
+            byte[] payload = privateContext.payloads().find(PayloadHash.of(tx.data()))
+                    .map(PrivatePayload::plaintext).orElse(null);
+            PrivateTransactionResult result = transactions.processPrivate(state, privateContext.state(), context, tx,
+                    gasUsed, payload, tracer);
+            TransactionResult publicResult = result.publicResult();
+            gasUsed += publicResult.gasUsed();
+            receipts.add(Receipt.of(type, publicResult.isSuccess(), gasUsed, publicResult.logs()));
+            results.add(publicResult);
+            TransactionResult privateResult = result.privateResult();
+            privateResults.add(privateResult);
+            privateReceipts.add(privateResult == null ? null
+                    : Receipt.of(type, privateResult.isSuccess(), gasUsed, privateResult.logs()));
+            included.add(tx);
+            return result.isParty() ? privateResult : publicResult;
         }
 
         /** EIP-4895: credits each withdrawal's amount (Gwei) to its address. */
@@ -311,8 +376,9 @@ public final class BlockProcessor {
         /** Commits the state and returns the block's outcome. */
         BlockResult finish() {
             byte[] stateRoot = state.commit();
+            byte[] privateStateRoot = privateContext.state().commit();
             return new BlockResult(included, receipts, results, gasUsed, 0, Receipt.bloomOf(receipts), Receipt.rootOf(receipts),
-                    stateRoot);
+                    stateRoot, privateReceipts, privateResults, privateStateRoot);
         }
     }
 }

@@ -7,14 +7,15 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.evm.precompile.PrecompiledContract;
 import org.quorumee.core.rlp.Rlp;
-import org.quorumee.core.state.WorldState;
+import org.quorumee.core.state.ExecutionState;
+import org.quorumee.core.state.ReadOnlyStateException;
 import org.quorumee.core.types.Address;
 import org.quorumee.core.types.Log;
 import org.quorumee.core.types.UInt256;
 
 /**
- * The interpreter, for one transaction: runs message calls and creations against a
- * {@link WorldState} under the {@link ForkRules} of the block. Nested calls recurse in Java: run
+ * The interpreter, for one transaction: runs message calls and creations against an
+ * {@link ExecutionState} under the {@link ForkRules} of the block. Nested calls recurse in Java: run
  * it on a thread of at least {@link #REQUIRED_THREAD_STACK} bytes of stack. The operand stacks are
  * long arrays reused per depth, words are four longs. One instance per transaction and thread.
  */
@@ -68,7 +69,7 @@ public final class Evm {
     public enum CallKind { CALL, CALLCODE, DELEGATECALL, STATICCALL }
 
     private final ForkRules rules;
-    private final WorldState state;
+    private final ExecutionState state;
     private final BlockContext block;
     private final TxContext tx;
     private final CodeCache codeCache;
@@ -80,12 +81,12 @@ public final class Evm {
     private final KeccakDigest keccak = new KeccakDigest(256);
     private final byte[] hashOut = new byte[32];
 
-    public Evm(ForkRules rules, WorldState state, BlockContext block, TxContext tx, CodeCache codeCache) {
+    public Evm(ForkRules rules, ExecutionState state, BlockContext block, TxContext tx, CodeCache codeCache) {
         this(rules, state, block, tx, codeCache, null);
     }
 
     /** An EVM reporting each step to {@code tracer} (null for none). */
-    public Evm(ForkRules rules, WorldState state, BlockContext block, TxContext tx, CodeCache codeCache,
+    public Evm(ForkRules rules, ExecutionState state, BlockContext block, TxContext tx, CodeCache codeCache,
             EvmTracer tracer) {
         this.tracer = tracer;
         this.rules = rules;
@@ -126,6 +127,18 @@ public final class Evm {
             return CallResult.notStarted(gas, "insufficient balance for transfer");
         }
         int snapshot = state.snapshot();
+        try {
+            return callFrom(snapshot, kind, caller, address, codeAddress, value, input, gas, isStatic, depth);
+        } catch (ReadOnlyStateException e) {
+            // a private transaction's frame tried to change the public state: it halts like a write
+            // in a static call
+            state.revertTo(snapshot);
+            return CallResult.halt(e.getMessage());
+        }
+    }
+
+    private CallResult callFrom(int snapshot, CallKind kind, Address caller, Address address, Address codeAddress,
+            BigInteger value, byte[] input, long gas, boolean isStatic, int depth) {
         PrecompiledContract precompile = rules.precompile(codeAddress);
         if (kind == CallKind.CALL) {
             if (!state.exists(address) && !rules.isPrecompile(address) && value.signum() == 0) {
@@ -199,11 +212,17 @@ public final class Evm {
             return CallResult.halt("contract address collision");
         }
         int snapshot = state.snapshot();
-        state.createContractAccount(address);
-        state.setNonce(address, 1);
-        transfer(caller, address, value);
         Frame frame = new Frame(address, caller, value, EMPTY, new Code(initcode), false, depth, gas, stackFor(depth));
-        run(frame);
+        try {
+            state.createContractAccount(address);
+            state.setNonce(address, 1);
+            transfer(caller, address, value);
+            run(frame);
+        } catch (ReadOnlyStateException e) {
+            // see call(): a private transaction may not change the public state
+            state.revertTo(snapshot);
+            return CallResult.halt(e.getMessage());
+        }
         if (frame.status == CallResult.Status.SUCCESS) {
             byte[] code = frame.output;
             long depositCost = rules.codeDepositPerByte * code.length;

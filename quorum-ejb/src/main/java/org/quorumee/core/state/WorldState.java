@@ -24,7 +24,7 @@ import org.quorumee.core.types.UInt256;
  * {@link #finalizeTransaction()} closes a transaction, {@link #commit()} writes the changes to the
  * tries and returns the state root.
  */
-public final class WorldState {
+public final class WorldState implements ExecutionState {
     /** Root of the empty trie: keccak256(rlp("")). */
     public static final byte[] EMPTY_TRIE_ROOT = Keccak.keccak256(Rlp.EMPTY_STRING);
     private static final byte[] EMPTY_CODE = new byte[0];

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.EvmTracer;
-import org.quorumee.core.state.WorldState;
+import org.quorumee.core.state.ExecutionState;
 import org.quorumee.core.types.Address;
 import org.quorumee.core.types.UInt256;
 
@@ -37,7 +37,7 @@ public final class StructLogger implements EvmTracer {
     private static final int SSTORE = 0x55;
     private static final int MAX_DEPTH = 1026;
 
-    private final WorldState state;
+    private final ExecutionState state;
     private final Options options;
     private final List<Map<String, Object>> structLogs = new ArrayList<>();
     /** The storage each contract touched so far (slot -> value, both 64 hex digits). */
@@ -54,7 +54,7 @@ public final class StructLogger implements EvmTracer {
 
     /** @param state the state the traced execution runs on (read for SLOAD values) */
     @SuppressWarnings("unchecked")
-    public StructLogger(WorldState state, Options options) {
+    public StructLogger(ExecutionState state, Options options) {
         this.state = state;
         this.options = options;
         this.lastStep = new Map[MAX_DEPTH];

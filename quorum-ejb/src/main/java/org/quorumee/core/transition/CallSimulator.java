@@ -12,6 +12,7 @@ import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
+import org.quorumee.core.state.ExecutionState;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trace.AccessListTracer;
 import org.quorumee.core.tx.AccessListEntry;
@@ -54,14 +55,34 @@ public final class CallSimulator {
         this.codeCache = codeCache;
     }
 
-    /** Runs {@code message} on {@code state}; the changes stay in {@code state}. */
-    public Outcome run(WorldState state, BlockContext block, Message message) throws CallRejectedException {
-        return run(state, block, message, null);
+    /**
+     * Where a simulated message runs: {@code accounts} pays its gas and takes the sender's nonce bump,
+     * {@code execution} is what its code runs against — the same public state for a public message;
+     * for a Quorum private one, the public state and the private state beside it
+     * ({@link org.quorumee.core.state.PrivateExecutionState}), which must not change public accounts.
+     */
+    public record States(WorldState accounts, ExecutionState execution) {
+        /** A public message: one state for both. */
+        public static States of(WorldState state) {
+            return new States(state, state);
+        }
     }
 
-    /** {@link #run(WorldState, BlockContext, Message)} reporting the execution to {@code tracer}. */
-    public Outcome run(WorldState state, BlockContext block, Message message, EvmTracer tracer)
+    /** Runs {@code message} on {@code state}; the changes stay in {@code state}. */
+    public Outcome run(WorldState state, BlockContext block, Message message) throws CallRejectedException {
+        return run(States.of(state), block, message, null);
+    }
+
+    /** Runs {@code message} on {@code states}; the changes stay there. */
+    public Outcome run(States states, BlockContext block, Message message) throws CallRejectedException {
+        return run(states, block, message, null);
+    }
+
+    /** {@link #run(States, BlockContext, Message)} reporting the execution to {@code tracer}. */
+    public Outcome run(States states, BlockContext block, Message message, EvmTracer tracer)
             throws CallRejectedException {
+        WorldState accounts = states.accounts();
+        ExecutionState state = states.execution();
         Address from = message.from();
         boolean create = message.to().isEmpty();
         long intrinsic = Transaction.intrinsicGas(message.data(), create, message.accessList(), rules.fork);
@@ -70,15 +91,15 @@ public final class CallSimulator {
         }
         BigInteger gasCost = message.gasPrice().multiply(BigInteger.valueOf(message.gas()));
         if (gasCost.signum() > 0) {
-            if (state.balance(from).compareTo(gasCost.add(message.value())) < 0) {
+            if (accounts.balance(from).compareTo(gasCost.add(message.value())) < 0) {
                 throw new CallRejectedException("insufficient funds for gas * price + value");
             }
-            state.subBalance(from, gasCost);
+            accounts.subBalance(from, gasCost);
         }
-        long nonce = state.nonce(from);
+        long nonce = accounts.nonce(from);
         Address target = create ? Evm.createAddress(from, nonce) : message.to().get();
         if (create) {
-            state.setNonce(from, nonce + 1);
+            accounts.setNonce(from, nonce + 1);
         }
         state.warmAddress(from);
         state.warmAddress(target);
@@ -119,12 +140,12 @@ public final class CallSimulator {
      * found, until the list no longer changes (warming slots can change which paths run), each run
      * on a fresh state. The sender, the recipient (or created address) and precompiles are left out.
      */
-    public AccessListResult createAccessList(Supplier<WorldState> freshState, BlockContext block, Message message)
+    public AccessListResult createAccessList(Supplier<States> freshState, BlockContext block, Message message)
             throws CallRejectedException {
         List<AccessListEntry> list = message.accessList();
         for (int round = 0; ; round++) {
-            WorldState state = freshState.get();
-            Address target = message.to().orElseGet(() -> Evm.createAddress(message.from(), state.nonce(message.from())));
+            States state = freshState.get();
+            Address target = message.to().orElseGet(() -> Evm.createAddress(message.from(), state.accounts().nonce(message.from())));
             List<Address> excluded = new ArrayList<>(rules.precompileAddresses());
             excluded.add(message.from());
             excluded.add(target);
@@ -153,7 +174,7 @@ public final class CallSimulator {
      * The least gas with which {@code message} succeeds, found by bisection between its intrinsic gas
      * and {@code message.gas()} (the cap), each try on a fresh state.
      */
-    public Estimate estimateGas(Supplier<WorldState> freshState, BlockContext block, Message message)
+    public Estimate estimateGas(Supplier<States> freshState, BlockContext block, Message message)
             throws CallRejectedException {
         Outcome atCap = run(freshState.get(), block, message);
         if (!atCap.isSuccess()) {
@@ -178,7 +199,7 @@ public final class CallSimulator {
         return new Estimate(high, null);
     }
 
-    private boolean succeeds(Supplier<WorldState> freshState, BlockContext block, Message message, long gas) {
+    private boolean succeeds(Supplier<States> freshState, BlockContext block, Message message, long gas) {
         Message withGas = new Message(message.from(), message.to(), gas, message.gasPrice(), message.value(),
                 message.data(), message.accessList());
         try {

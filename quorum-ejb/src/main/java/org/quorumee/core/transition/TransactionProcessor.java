@@ -9,6 +9,7 @@ import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
+import org.quorumee.core.state.PrivateExecutionState;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.tx.AccessListEntry;
 import org.quorumee.core.tx.InvalidTransactionException;
@@ -90,16 +91,88 @@ public final class TransactionProcessor {
 
         List<Log> logs = state.logs();
         state.finalizeTransaction();
-        TransactionResult.Status status = switch (result.status()) {
-            case SUCCESS -> TransactionResult.Status.SUCCESS;
-            case REVERT -> TransactionResult.Status.REVERT;
-            case EXCEPTIONAL_HALT -> TransactionResult.Status.FAILED;
-        };
+        TransactionResult.Status status = status(result);
         if (tracer != null) {
             tracer.onTransactionEnd(result.isSuccess(), gasUsed, result.output(), result.error());
         }
         return new TransactionResult(status, gasUsed, logs, result.output(),
                 tx.isContractCreation() && result.isSuccess() ? target : null, result.error());
+    }
+
+    /** Why a private transaction carrying value is refused (GoQuorum's text). */
+    public static final String PRIVATE_VALUE_NOT_SUPPORTED = "ether value is not supported for private transactions";
+
+    /**
+     * Runs a Quorum private transaction (v = 37/38: its data is the 64-byte hash of an encrypted
+     * payload) as GoQuorum does, so that every node agrees on the public state whether or not it is
+     * a party: the transaction is validated and its intrinsic gas — computed on the hash, not the
+     * payload — is charged on the public state, the sender's nonce is bumped there, and nothing else
+     * changes in public. A party ({@code payload} not null) then runs the payload against its private
+     * state beside the public one ({@link PrivateExecutionState}); the gas that execution uses is not
+     * charged nor counted in the block.
+     *
+     * @param payload the decrypted payload (the real call data or init code); null when this node is
+     *     not a party
+     * @throws TransactionRejectedException when the transaction cannot be included (state unchanged)
+     */
+    public PrivateTransactionResult processPrivate(WorldState publicState, WorldState privateState, BlockContext block,
+            Transaction tx, long blockGasUsed, byte[] payload, EvmTracer tracer) throws TransactionRejectedException {
+        Address sender = validate(publicState, block, tx, blockGasUsed);
+        if (tx.value().signum() != 0) {
+            throw new TransactionRejectedException(TransactionRejectedException.Reason.INVALID, PRIVATE_VALUE_NOT_SUPPORTED);
+        }
+        BigInteger baseFee = block.baseFee();
+        BigInteger gasPrice = tx.effectiveGasPrice(baseFee);
+        long intrinsicGas = tx.intrinsicGas(rules.fork);
+        publicState.setNonce(sender, tx.nonce() + 1);
+        publicState.subBalance(sender, gasPrice.multiply(BigInteger.valueOf(intrinsicGas)));
+        publicState.addBalance(block.coinbase(), gasPrice.subtract(baseFee).multiply(BigInteger.valueOf(intrinsicGas)));
+        publicState.finalizeTransaction();
+
+        Address target = tx.isContractCreation() ? Evm.createAddress(sender, tx.nonce()) : tx.to().orElseThrow();
+        TransactionResult publicResult = new TransactionResult(TransactionResult.Status.SUCCESS, 0, List.of(), new byte[0],
+                tx.isContractCreation() ? target : null, null);
+        if (payload == null) {
+            return new PrivateTransactionResult(publicResult, null);
+        }
+        PrivateExecutionState state = new PrivateExecutionState(publicState, privateState);
+        state.warmAddress(sender);
+        state.warmAddress(target);
+        for (Address precompile : rules.precompileAddresses()) {
+            state.warmAddress(precompile);
+        }
+        for (AccessListEntry entry : tx.accessList()) {
+            state.warmAddress(entry.address());
+            for (byte[] key : entry.storageKeys()) {
+                state.warmSlot(entry.address(), UInt256.fromBytes(key));
+            }
+        }
+        if (!tx.isContractCreation() && payload.length == 0) {
+            // GoQuorum: a private call without data does nothing
+            state.finalizeTransaction();
+            return new PrivateTransactionResult(publicResult, publicResult);
+        }
+        Evm evm = new Evm(rules, state, block, new TxContext(sender, gasPrice, List.of()), codeCache, tracer);
+        long gas = tx.gasLimit() - intrinsicGas;
+        CallResult result = tx.isContractCreation()
+                ? evm.createContract(sender, target, BigInteger.ZERO, payload, gas, 0)
+                : evm.call(Evm.CallKind.CALL, sender, target, target, BigInteger.ZERO, payload, gas, false, 0);
+        List<Log> logs = state.logs();
+        state.finalizeTransaction();
+        if (tracer != null) {
+            tracer.onTransactionEnd(result.isSuccess(), tx.gasLimit() - result.gasLeft(), result.output(), result.error());
+        }
+        TransactionResult privateResult = new TransactionResult(status(result), 0, logs, result.output(),
+                tx.isContractCreation() && result.isSuccess() ? target : null, result.error());
+        return new PrivateTransactionResult(publicResult, privateResult);
+    }
+
+    private static TransactionResult.Status status(CallResult result) {
+        return switch (result.status()) {
+            case SUCCESS -> TransactionResult.Status.SUCCESS;
+            case REVERT -> TransactionResult.Status.REVERT;
+            case EXCEPTIONAL_HALT -> TransactionResult.Status.FAILED;
+        };
     }
 
     private long blobGas(Transaction tx) {

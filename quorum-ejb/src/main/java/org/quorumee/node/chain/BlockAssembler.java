@@ -13,15 +13,16 @@ import org.quorumee.core.chain.AncestorHashes;
 import org.quorumee.core.chain.BlockBuilder;
 import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.InvalidBlockException;
+import org.quorumee.core.chain.PrivateContext;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trie.BufferedNodeStore;
 import org.quorumee.core.trie.NodeStore;
 import org.quorumee.core.tx.Transaction;
 
 /**
- * Builds and executes a block for a producer, writing nothing: its state nodes wait in a buffer
- * layered on the parent's nodes until the {@link BlockImporter} stores it. The engine decides the
- * policy (when, on which parent, timestamp, coinbase, extra data); this only assembles.
+ * Builds and executes a block for a producer, writing nothing: its public and private state nodes
+ * wait in buffers layered on the parent's until the {@link BlockImporter} stores it. The engine
+ * decides the policy (when, on which parent, timestamp, coinbase, extra data); this only assembles.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -31,6 +32,9 @@ public class BlockAssembler {
     @EJB
     private ChainReader chain;
 
+    @EJB
+    private BlockImporter importer;
+
     /** The executed block, and the candidates left out with the reason. */
     public record Assembled(ExecutedBlock block, List<BlockBuilder.Skipped> skipped) {
         public boolean isEmpty() {
@@ -38,29 +42,50 @@ public class BlockAssembler {
         }
     }
 
+    /**
+     * A parent to build on: its header, where its public and private state nodes can be read, and its
+     * private state root.
+     */
+    public record Parent(BlockHeader header, NodeStore nodes, NodeStore privateNodes, byte[] privateStateRoot) {
+        /** A block executed here but not stored yet (Raft's speculative chain). */
+        public static Parent of(ExecutedBlock block) {
+            return new Parent(block.block().header(), block.nodes(), block.privateNodes(),
+                    block.result().privateStateRoot());
+        }
+    }
+
+    /** The stored head as a parent. */
+    public Parent head() {
+        BlockHeader head = chain.headHeader();
+        return new Parent(head, chain.nodeStore(), importer.privateNodeStore(), importer.privateStateRoot(head.number()));
+    }
+
     /** A block on the stored head, from {@code candidates} in the order given. */
     public Assembled onHead(List<Transaction> candidates, BlockBuilder.Attributes attributes) {
-        return on(chain.headHeader(), chain.nodeStore(), hash -> Optional.empty(), candidates, attributes);
+        return on(head(), hash -> Optional.empty(), candidates, attributes);
     }
 
     /**
-     * A block on {@code parent}, whose state nodes are readable from {@code parentNodes} — the
-     * database for a stored parent, or the buffer of a block not stored yet (Raft's speculative
-     * chain). {@code unstoredHeaders} finds such not-yet-stored ancestors by hash, for BLOCKHASH.
+     * A block on {@code parent}; {@code unstoredHeaders} finds ancestors not stored yet (a speculative
+     * chain) by hash, for BLOCKHASH.
      *
      * @throws IllegalStateException when the engine's attributes break the chain's own rules (a bug)
      */
-    public Assembled on(BlockHeader parent, NodeStore parentNodes, Function<byte[], Optional<BlockHeader>> unstoredHeaders,
+    public Assembled on(Parent parent, Function<byte[], Optional<BlockHeader>> unstoredHeaders,
             List<Transaction> candidates, BlockBuilder.Attributes attributes) {
-        BufferedNodeStore nodes = new BufferedNodeStore(parentNodes);
-        AncestorHashes ancestors = new AncestorHashes(parent, hash -> unstoredHeaders.apply(hash).or(() -> chain.headerByHash(hash)));
+        BufferedNodeStore nodes = new BufferedNodeStore(parent.nodes());
+        BufferedNodeStore privateNodes = new BufferedNodeStore(parent.privateNodes());
+        PrivateContext privateContext = new PrivateContext(new WorldState(privateNodes, parent.privateStateRoot()),
+                importer.payloads());
+        BlockHeader header = parent.header();
+        AncestorHashes ancestors = new AncestorHashes(header, hash -> unstoredHeaders.apply(hash).or(() -> chain.headerByHash(hash)));
         BlockBuilder.BuiltBlock built;
         try {
-            built = new BlockBuilder(chain.processor()).build(parent, new WorldState(nodes, parent.stateRoot()), candidates,
-                    attributes, ancestors);
+            built = new BlockBuilder(chain.processor()).build(header, new WorldState(nodes, header.stateRoot()),
+                    privateContext, candidates, attributes, ancestors);
         } catch (InvalidBlockException e) {
             throw new IllegalStateException("the node built a block its own rules refuse: " + e.getMessage(), e);
         }
-        return new Assembled(new ExecutedBlock(built.block(), built.result(), nodes), built.skipped());
+        return new Assembled(new ExecutedBlock(built.block(), built.result(), nodes, privateNodes), built.skipped());
     }
 }

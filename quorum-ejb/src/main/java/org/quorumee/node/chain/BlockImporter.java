@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,8 +33,10 @@ import org.quorumee.core.chain.BlockProcessor;
 import org.quorumee.core.chain.BlockResult;
 import org.quorumee.core.chain.ConsensusRules;
 import org.quorumee.core.chain.InvalidBlockException;
+import org.quorumee.core.chain.PrivateContext;
 import org.quorumee.core.chain.Receipt;
 import org.quorumee.core.evm.CodeCache;
+import org.quorumee.core.privacy.PrivatePayloadSource;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.transition.TransactionResult;
 import org.quorumee.core.trie.BufferedNodeStore;
@@ -47,6 +50,8 @@ import org.quorumee.jpa.chain.ChainRepository;
 import org.quorumee.jpa.chain.LogRecord;
 import org.quorumee.jpa.chain.ReceiptRecord;
 import org.quorumee.jpa.chain.TransactionRecord;
+import org.quorumee.jpa.privatestate.PrivateReceiptRecord;
+import org.quorumee.jpa.privatestate.PrivateStateRepository;
 import org.quorumee.jpa.state.StateRepository;
 import org.quorumee.node.NodeService;
 
@@ -70,6 +75,7 @@ public class BlockImporter {
     private static final Logger LOG = Logger.getLogger(BlockImporter.class.getName());
     /** State nodes kept in memory (a node is ~100-500 bytes). */
     private static final int NODE_CACHE_ENTRIES = 200_000;
+    private static final int PRIVATE_NODE_CACHE_ENTRIES = 50_000;
     private static final int CODE_CACHE_ENTRIES = 1_000;
 
     @PersistenceContext(unitName = "quorum")
@@ -84,7 +90,13 @@ public class BlockImporter {
     @Inject
     private Event<NewBlockEvent> newBlocks;
 
+    /** The transaction manager, when the node has one; without, private transactions run as at a non-party. */
+    @Inject
+    private Instance<PrivatePayloadSource> payloadSources;
+
     private final NodeCache nodeCache = new NodeCache(NODE_CACHE_ENTRIES);
+    private final NodeCache privateNodeCache = new NodeCache(PRIVATE_NODE_CACHE_ENTRIES);
+    private PrivatePayloadSource payloads;
     /** Decoded code of contracts, by code hash, shared by every execution. */
     private final CodeCache codeCache = new CodeCache(CODE_CACHE_ENTRIES);
     private final ReentrantLock writer = new ReentrantLock();
@@ -98,6 +110,12 @@ public class BlockImporter {
     @PostConstruct
     void open() {
         processor = BlockProcessor.forChain(node.genesis().config(), ConsensusRules.NONE, codeCache);
+        if (payloadSources.isResolvable()) {
+            payloads = payloadSources.get();
+        } else {
+            payloads = hash -> Optional.empty();
+            LOG.warning("no transaction manager: private transactions run here as at a non-party");
+        }
         try {
             openChain();
         } catch (InvalidBlock e) {
@@ -111,7 +129,7 @@ public class BlockImporter {
             Optional<ChainHeadRecord> stored = chain.head();
             if (stored.isEmpty()) {
                 Block genesis = node.genesis().toBlock(nodeStore());
-                chain.storeGenesis(record(genesis.header(), 0));
+                chain.storeGenesis(record(genesis.header(), 0, WorldState.EMPTY_TRIE_ROOT));
                 head = new ChainHead(0, genesis.hash());
                 LOG.info(() -> "new chain from genesis " + Hex.encode(genesis.hash()));
                 return null;
@@ -153,6 +171,22 @@ public class BlockImporter {
         return new DatabaseNodeStore(new StateRepository(em), nodeCache);
     }
 
+    /** This node's stored private state nodes, read through their own cache. */
+    public DatabaseNodeStore privateNodeStore() {
+        return new DatabaseNodeStore(new PrivateStateRepository(em), privateNodeCache);
+    }
+
+    /** Opens payloads of private transactions this node is a party to. */
+    public PrivatePayloadSource payloads() {
+        return payloads;
+    }
+
+    /** This node's private state root after stored block {@code number} (the empty root before any). */
+    public byte[] privateStateRoot(long number) {
+        return new ChainRepository(em).blockByNumber(number).map(BlockRecord::getPrivateStateRoot)
+                .orElse(WorldState.EMPTY_TRIE_ROOT);
+    }
+
     /**
      * Imports a block made elsewhere (a peer, the Raft log, an IBFT commit): validated against its
      * parent (the head) — header rules, the engine's rules, the body — executed, checked against its
@@ -161,9 +195,12 @@ public class BlockImporter {
     public ImportResult importBlock(Block block) {
         return write(block, parent -> {
             BufferedNodeStore nodes = new BufferedNodeStore(nodeStore());
-            BlockResult result = processor.importBlock(block, parent, new WorldState(nodes, parent.stateRoot()),
-                    ancestors(em, parent));
-            return new ExecutedBlock(block, result, nodes);
+            BufferedNodeStore privateNodes = new BufferedNodeStore(privateNodeStore());
+            PrivateContext privateContext = new PrivateContext(
+                    new WorldState(privateNodes, privateStateRoot(parent.number())), payloads);
+            BlockResult result = processor.importBlock(block, null, parent, new WorldState(nodes, parent.stateRoot()),
+                    privateContext, ancestors(em, parent));
+            return new ExecutedBlock(block, result, nodes, privateNodes);
         });
     }
 
@@ -203,6 +240,7 @@ public class BlockImporter {
                     BlockHeader parent = headerOf(current.number());
                     ExecutedBlock executed = execution.run(parent);
                     executed.nodes().flushTo(nodeStore());
+                    executed.privateNodes().flushTo(privateNodeStore());
                     return store(executed, logs);
                 });
             } catch (InvalidBlock e) {
@@ -243,8 +281,11 @@ public class BlockImporter {
         List<TransactionRecord> transactions = new ArrayList<>();
         List<ReceiptRecord> receipts = new ArrayList<>();
         List<LogRecord> logs = new ArrayList<>();
+        List<PrivateReceiptRecord> privateReceipts = new ArrayList<>();
         List<StoredTransaction> storedTransactions = new ArrayList<>();
         long previousCumulativeGas = 0;
+        // One numbering for the block's logs as this node sees them: a party counts the logs of the
+        // private transactions it executed where their (log-less) public receipts stand.
         int logIndex = 0;
         for (int i = 0; i < result.transactions().size(); i++) {
             Transaction tx = result.transactions().get(i);
@@ -264,14 +305,26 @@ public class BlockImporter {
                 storedLogs.add(new StoredLog(log, header.number(), blockHash, txHash, i, logIndex));
                 logIndex++;
             }
+            Receipt privateReceipt = result.privateReceipts().get(i);
+            if (privateReceipt != null) {
+                TransactionResult privateOutcome = result.privateResults().get(i);
+                privateReceipts.add(new PrivateReceiptRecord(txHash, header.number(), i, privateReceipt.encode(), logIndex,
+                        privateOutcome.contractAddress() == null ? null : privateOutcome.contractAddress().toArray(),
+                        privateOutcome.isSuccess() ? null : privateOutcome.output()));
+                for (Log log : privateReceipt.logs()) {
+                    storedLogs.add(new StoredLog(log, header.number(), blockHash, txHash, i, logIndex++));
+                }
+            }
             storedTransactions.add(new StoredTransaction(tx, tx.sender(), blockHash, header.number(), i));
         }
-        new ChainRepository(em).storeBlock(record(header, transactions.size()), transactions, receipts, logs);
+        new ChainRepository(em).storeBlock(record(header, transactions.size(), result.privateStateRoot()), transactions,
+                receipts, logs);
+        new PrivateStateRepository(em).storeReceipts(privateReceipts);
         return new StoredBlock(header, blockHash, storedTransactions, block.encode().length);
     }
 
-    private static BlockRecord record(BlockHeader header, int transactionCount) {
-        return new BlockRecord(header.number(), header.hash(), header.parentHash(), header.encode(), null,
+    private static BlockRecord record(BlockHeader header, int transactionCount, byte[] privateStateRoot) {
+        return new BlockRecord(header.number(), header.hash(), header.parentHash(), header.encode(), privateStateRoot,
                 header.timestamp(), header.gasUsed(), transactionCount);
     }
 

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.InvalidBlockException;
+import org.quorumee.core.chain.PrivateContext;
 import org.quorumee.core.evm.BlockContext;
+import org.quorumee.core.state.PrivateExecutionState;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trace.StructLogger;
 import org.quorumee.core.transition.CallSimulator;
@@ -20,7 +22,9 @@ import org.quorumee.core.tx.Transaction;
 
 /**
  * Messages run against the state of a stored block without changing it (eth_call, eth_estimateGas):
- * each run works on its own in-memory view of that state, which is thrown away.
+ * each run works on its own in-memory view of that state, which is thrown away. A message to a
+ * contract that lives in this node's private state runs there, beside the public state, as a private
+ * transaction would.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -30,6 +34,9 @@ public class CallService {
     @EJB
     private ChainReader chain;
 
+    @EJB
+    private BlockImporter importer;
+
     /** The outcome of {@code message} at block {@code number}; empty when there is no such block. */
     public Optional<CallSimulator.Outcome> call(long number, CallSimulator.Message message)
             throws CallSimulator.CallRejectedException {
@@ -38,7 +45,7 @@ public class CallService {
             return Optional.empty();
         }
         BlockHeader header = found.get();
-        return Optional.of(simulator(header).run(stateAt(header).get(), context(header), message));
+        return Optional.of(simulator(header).run(statesAt(header, message).get(), context(header), message));
     }
 
     /** The least gas {@code message} needs at block {@code number} ({@code message.gas()} is the cap). */
@@ -49,7 +56,7 @@ public class CallService {
             return Optional.empty();
         }
         BlockHeader header = found.get();
-        return Optional.of(simulator(header).estimateGas(stateAt(header), context(header), message));
+        return Optional.of(simulator(header).estimateGas(statesAt(header, message), context(header), message));
     }
 
     /** geth's eth_createAccessList for {@code message} at block {@code number}; empty when there is no such block. */
@@ -60,12 +67,14 @@ public class CallService {
             return Optional.empty();
         }
         BlockHeader header = found.get();
-        return Optional.of(simulator(header).createAccessList(stateAt(header), context(header), message));
+        return Optional.of(simulator(header).createAccessList(statesAt(header, message), context(header), message));
     }
 
     /**
      * geth's struct-log trace of the stored transaction {@code hash}: its block is re-executed on
-     * the parent's state up to it, then it runs traced. Empty when no such transaction is stored.
+     * the parent's state up to it, then it runs traced. A private transaction is traced as this node
+     * ran it: its private execution at a party, nothing at a non-party. Empty when no such
+     * transaction is stored.
      */
     public Optional<Map<String, Object>> traceTransaction(byte[] hash, StructLogger.Options options)
             throws InvalidBlockException {
@@ -76,10 +85,13 @@ public class CallService {
         StoredBlock block = chain.block(stored.get().blockNumber()).orElseThrow();
         BlockHeader header = block.header();
         BlockHeader parent = chain.header(header.number() - 1).orElseThrow();
-        WorldState state = stateAt(parent).get();
-        StructLogger logger = new StructLogger(state, options);
+        WorldState state = new WorldState(chain.nodeStore(), parent.stateRoot());
+        WorldState privateState = new WorldState(importer.privateNodeStore(), importer.privateStateRoot(parent.number()));
+        boolean isPrivate = stored.get().transaction().isPrivate();
+        StructLogger logger = new StructLogger(isPrivate ? new PrivateExecutionState(state, privateState) : state, options);
         List<Transaction> transactions = block.transactions().stream().map(StoredTransaction::transaction).toList();
-        chain.processor().replay(state, header, transactions, stored.get().index(), chain.ancestorsOf(header), logger);
+        chain.processor().replay(state, new PrivateContext(privateState, importer.payloads()), header, transactions,
+                stored.get().index(), chain.ancestorsOf(header), logger);
         return Optional.of(logger.result());
     }
 
@@ -91,8 +103,21 @@ public class CallService {
         return chain.processor().blockContext(header, chain.ancestorsOf(header));
     }
 
-    private Supplier<WorldState> stateAt(BlockHeader header) {
+    /**
+     * Fresh states for each run of {@code message} after block {@code header}: the public state, or,
+     * when the message goes to a contract of this node's private state, that private state beside it.
+     */
+    private Supplier<CallSimulator.States> statesAt(BlockHeader header, CallSimulator.Message message) {
         DatabaseNodeStore store = chain.nodeStore();
-        return () -> new WorldState(store, header.stateRoot());
+        DatabaseNodeStore privateStore = importer.privateNodeStore();
+        byte[] privateRoot = importer.privateStateRoot(header.number());
+        boolean toPrivate = message.to().isPresent()
+                && new WorldState(privateStore, privateRoot).exists(message.to().get());
+        return () -> {
+            WorldState state = new WorldState(store, header.stateRoot());
+            return toPrivate
+                    ? new CallSimulator.States(state, new PrivateExecutionState(state, new WorldState(privateStore, privateRoot)))
+                    : CallSimulator.States.of(state);
+        };
     }
 }

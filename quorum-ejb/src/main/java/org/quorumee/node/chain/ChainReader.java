@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.quorumee.jpa.chain.ChainRepository;
 import org.quorumee.jpa.chain.LogRecord;
 import org.quorumee.jpa.chain.ReceiptRecord;
 import org.quorumee.jpa.chain.TransactionRecord;
+import org.quorumee.jpa.privatestate.PrivateReceiptRecord;
+import org.quorumee.jpa.privatestate.PrivateStateRepository;
 import org.quorumee.node.NodeService;
 
 /**
@@ -116,6 +119,10 @@ public class ChainReader {
         return chain.transaction(hash).map(t -> stored(t, chain.blockByNumber(t.getBlockNumber()).orElseThrow().getHash()));
     }
 
+    /**
+     * A transaction's receipt as this node sees it: for a private transaction this node is a party
+     * to, the private receipt (its status, logs and created contract); elsewhere the public one.
+     */
     public Optional<StoredReceipt> receipt(byte[] transactionHash) {
         ChainRepository chain = new ChainRepository(em);
         Optional<ReceiptRecord> record = chain.receipt(transactionHash);
@@ -125,11 +132,19 @@ public class ChainReader {
         BlockRecord block = chain.blockByNumber(record.get().getBlockNumber()).orElseThrow();
         StoredTransaction tx = stored(chain.transaction(transactionHash).orElseThrow(), block.getHash());
         BlockHeader header = BlockHeader.decode(block.getHeaderRlp());
+        BigInteger price = tx.transaction().effectiveGasPrice(header.baseFee().orElse(BigInteger.ZERO));
+        Optional<PrivateReceiptRecord> privateRecord = new PrivateStateRepository(em).receipt(transactionHash);
+        if (privateRecord.isPresent()) {
+            PrivateReceiptRecord p = privateRecord.get();
+            // GoQuorum reports no gas for a private transaction's execution
+            return Optional.of(new StoredReceipt(Receipt.decode(p.getReceiptRlp()), tx, 0,
+                    p.getContractAddress() == null ? null : Address.wrap(p.getContractAddress()), price,
+                    p.getFirstLogIndex(), p.getRevertReason()));
+        }
         ReceiptRecord r = record.get();
         return Optional.of(new StoredReceipt(Receipt.decode(r.getReceiptRlp()), tx, r.getGasUsed(),
-                r.getContractAddress() == null ? null : Address.wrap(r.getContractAddress()),
-                tx.transaction().effectiveGasPrice(header.baseFee().orElse(BigInteger.ZERO)), r.getFirstLogIndex(),
-                r.getRevertReason()));
+                r.getContractAddress() == null ? null : Address.wrap(r.getContractAddress()), price,
+                r.getFirstLogIndex(), r.getRevertReason()));
     }
 
     /**
@@ -144,12 +159,9 @@ public class ChainReader {
                     + maxLogsBlockRange + " (quorum.rpc.maxLogsBlockRange)");
         }
         ChainRepository chain = new ChainRepository(em);
-        List<LogRecord> records = chain.logs(query.fromBlock(), Math.min(query.toBlock(), head().number()),
+        long toBlock = Math.min(query.toBlock(), head().number());
+        List<LogRecord> records = chain.logs(query.fromBlock(), toBlock,
                 query.addresses().stream().map(Address::toArray).toList(), query.topics(), maxLogsResults + 1);
-        if (records.size() > maxLogsResults) {
-            throw new QueryLimitException("query returned more than " + maxLogsResults
-                    + " results (quorum.rpc.maxLogsResults); narrow the block range or the filter");
-        }
         Map<Long, byte[]> blockHashes = new HashMap<>();
         List<StoredLog> logs = new ArrayList<>(records.size());
         for (LogRecord r : records) {
@@ -158,6 +170,25 @@ public class ChainReader {
             logs.add(new StoredLog(new Log(Address.wrap(r.getAddress()), List.of(r.getTopics()), r.getData()),
                     r.getBlockNumber(), blockHash, r.getTransactionHash(), r.getTransactionIndex(), r.getLogIndex()));
         }
+        // The logs of private transactions this node is a party to live inside their private
+        // receipts: fewer, so filtered here rather than indexed.
+        for (PrivateReceiptRecord p : new PrivateStateRepository(em).receipts(query.fromBlock(), toBlock)) {
+            int logIndex = p.getFirstLogIndex();
+            for (Log log : Receipt.decode(p.getReceiptRlp()).logs()) {
+                if (query.matches(log)) {
+                    byte[] blockHash = blockHashes.computeIfAbsent(p.getBlockNumber(),
+                            n -> chain.blockByNumber(n).orElseThrow().getHash());
+                    logs.add(new StoredLog(log, p.getBlockNumber(), blockHash, p.getTransactionHash(),
+                            p.getTransactionIndex(), logIndex));
+                }
+                logIndex++;
+            }
+        }
+        if (logs.size() > maxLogsResults) {
+            throw new QueryLimitException("query returned more than " + maxLogsResults
+                    + " results (quorum.rpc.maxLogsResults); narrow the block range or the filter");
+        }
+        logs.sort(Comparator.comparingLong(StoredLog::blockNumber).thenComparingInt(StoredLog::logIndex));
         return logs;
     }
 

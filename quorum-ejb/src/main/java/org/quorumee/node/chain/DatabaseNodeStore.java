@@ -2,20 +2,41 @@ package org.quorumee.node.chain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.quorumee.core.trie.NodeStore;
+import org.quorumee.jpa.privatestate.PrivateStateNodeRecord;
+import org.quorumee.jpa.privatestate.PrivateStateRepository;
 import org.quorumee.jpa.state.StateNodeRecord;
 import org.quorumee.jpa.state.StateRepository;
 
 /**
- * The core's node store over the database: reads go through the shared cache first, writes are
- * inserted in the caller's transaction (one per block) and cached.
+ * The core's node store over the database — the public state's table, or this node's private
+ * state's: reads go through the shared cache first, writes are inserted in the caller's transaction
+ * (one per block) and cached.
  */
 public final class DatabaseNodeStore implements NodeStore {
-    private final StateRepository repository;
+    private final Function<byte[], Optional<byte[]>> reader;
+    private final Consumer<List<Entry>> writer;
     private final NodeCache cache;
 
+    /** The public state. */
     public DatabaseNodeStore(StateRepository repository, NodeCache cache) {
-        this.repository = repository;
+        this(repository::node,
+                batch -> repository.writeNodes(batch.stream().map(e -> new StateNodeRecord(e.hash(), e.encoded())).toList()),
+                cache);
+    }
+
+    /** This node's private state. */
+    public DatabaseNodeStore(PrivateStateRepository repository, NodeCache cache) {
+        this(repository::node,
+                batch -> repository.writeNodes(batch.stream().map(e -> new PrivateStateNodeRecord(e.hash(), e.encoded())).toList()),
+                cache);
+    }
+
+    private DatabaseNodeStore(Function<byte[], Optional<byte[]>> reader, Consumer<List<Entry>> writer, NodeCache cache) {
+        this.reader = reader;
+        this.writer = writer;
         this.cache = cache;
     }
 
@@ -25,14 +46,14 @@ public final class DatabaseNodeStore implements NodeStore {
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<byte[]> stored = repository.node(hash);
+        Optional<byte[]> stored = reader.apply(hash);
         stored.ifPresent(encoded -> cache.put(hash, encoded));
         return stored;
     }
 
     @Override
     public void write(List<Entry> batch) {
-        repository.writeNodes(batch.stream().map(e -> new StateNodeRecord(e.hash(), e.encoded())).toList());
+        writer.accept(batch);
         batch.forEach(e -> cache.put(e.hash(), e.encoded()));
     }
 }

@@ -6,11 +6,11 @@ import org.quorumee.core.chain.BlockResult;
 import org.quorumee.core.trie.BufferedNodeStore;
 
 /**
- * A block a producer built and executed on its parent's state, not yet stored: the state nodes its
- * execution wrote wait in {@code nodes}, so a block that is never finalised leaves nothing behind. A
- * child built on it (Raft's speculative minting) layers its own buffer on this one.
+ * A block executed on its parent's state, not yet stored: the public and private state nodes its
+ * execution wrote wait in buffers, so a block that is never finalised leaves nothing behind. A child
+ * built on it (Raft's speculative minting) layers its own buffers on these.
  */
-public record ExecutedBlock(Block block, BlockResult result, BufferedNodeStore nodes) {
+public record ExecutedBlock(Block block, BlockResult result, BufferedNodeStore nodes, BufferedNodeStore privateNodes) {
 
     public byte[] hash() {
         return block.header().hash();
@@ -21,6 +21,7 @@ public record ExecutedBlock(Block block, BlockResult result, BufferedNodeStore n
      * is executed; nothing that execution computed depends on it.
      */
     public ExecutedBlock sealedAs(BlockHeader sealed) {
-        return new ExecutedBlock(new Block(sealed, block.transactions(), block.ommers(), block.withdrawals()), result, nodes);
+        return new ExecutedBlock(new Block(sealed, block.transactions(), block.ommers(), block.withdrawals()), result, nodes,
+                privateNodes);
     }
 }

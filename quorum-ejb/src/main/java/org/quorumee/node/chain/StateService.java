@@ -15,7 +15,9 @@ import org.quorumee.core.types.Address;
 
 /**
  * The world state of any stored block, for the RPC's reads. A read opens the state at the block's
- * root: stored nodes never change, so reads need no lock against block import.
+ * root: stored nodes never change, so reads need no lock against block import. As GoQuorum answers
+ * them, account reads look in this node's private state first: a contract this node is a party to
+ * is read there, every other account in the public state.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -25,24 +27,36 @@ public class StateService {
     @EJB
     private ChainReader chain;
 
-    /** The state after block {@code number}, or empty when there is no such block. */
-    private Optional<StateQuery> at(long number) {
+    @EJB
+    private BlockImporter importer;
+
+    /** The public state after block {@code number}, or empty when there is no such block. */
+    private Optional<StateQuery> publicAt(long number) {
         return chain.header(number).map(header -> new StateQuery(chain.nodeStore(), header.stateRoot()));
     }
 
+    /** The state {@code address} lives in after block {@code number}: this node's private state, else the public. */
+    private Optional<StateQuery> at(long number, Address address) {
+        return publicAt(number).map(publicState -> {
+            StateQuery privateState = new StateQuery(importer.privateNodeStore(), importer.privateStateRoot(number));
+            return privateState.account(address).isPresent() ? privateState : publicState;
+        });
+    }
+
     public Optional<StateAccount> account(long block, Address address) {
-        return at(block).map(state -> state.account(address).orElse(StateAccount.EMPTY));
+        return at(block, address).map(state -> state.account(address).orElse(StateAccount.EMPTY));
     }
 
     public Optional<BigInteger> storage(long block, Address address, byte[] slot) {
-        return at(block).map(state -> state.storage(address, slot));
+        return at(block, address).map(state -> state.storage(address, slot));
     }
 
     public Optional<byte[]> code(long block, Address address) {
-        return at(block).map(state -> state.code(address));
+        return at(block, address).map(state -> state.code(address));
     }
 
+    /** A Merkle proof in the public state (private state has no shared root to prove against). */
     public Optional<StateQuery.AccountProof> proof(long block, Address address, List<byte[]> slots) {
-        return at(block).map(state -> state.proof(address, slots));
+        return publicAt(block).map(state -> state.proof(address, slots));
     }
 }

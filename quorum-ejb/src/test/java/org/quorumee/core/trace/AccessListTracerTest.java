@@ -31,7 +31,7 @@ class AccessListTracerTest {
     @Test
     void listsTouchedSlotsAndAccountsButNotSenderOrPrecompiles() throws Exception {
         CallSimulator.AccessListResult result = simulator.createAccessList(
-                () -> StructLoggerTest.stateWith(TOUCHES), StructLoggerTest.block(), message(List.of()));
+                () -> CallSimulator.States.of(StructLoggerTest.stateWith(TOUCHES)), StructLoggerTest.block(), message(List.of()));
         assertTrue(result.outcome().isSuccess());
         List<AccessListEntry> list = result.accessList();
         assertEquals(List.of(StructLoggerTest.CONTRACT, OTHER), list.stream().map(AccessListEntry::address).toList());
