@@ -16,9 +16,10 @@ import org.quorumee.core.peer.EnodeUrl;
  * The JMX client behind {@code bin/quorum permission}: lists, adds or removes a permissioned node on
  * one or more nodes through their {@code org.quorumee:type=Permissions} MXBean, over WildFly's remote
  * JMX ({@code service:jmx:remote+http://host:port}; the server's local authentication when the
- * client runs on the same machine as the same user, else {@code --user}/{@code --password}).
+ * client runs on the same machine as the same user, else {@code --user} and a file holding the
+ * password, {@code --password-file}, so that it never shows in a process list).
  *
- * <pre>PermissionTool --jmx NAME=URL [--jmx NAME=URL ...] [--user U --password P] list | add ENODE | remove ENODE</pre>
+ * <pre>PermissionTool --jmx NAME=URL [--jmx NAME=URL ...] [--user U --password-file F] list | add ENODE | remove ENODE</pre>
  * The jboss-client jar of the server ({@code bin/client/jboss-client.jar}) must be on the classpath:
  * it provides the {@code remote+http} JMX protocol.
  */
@@ -41,7 +42,14 @@ public final class PermissionTool {
                     targets.put(eq < 0 ? value : value.substring(0, eq), eq < 0 ? value : value.substring(eq + 1));
                 }
                 case "--user" -> user = args[++i];
-                case "--password" -> password = args[++i];
+                case "--password-file" -> {
+                    try {
+                        password = java.nio.file.Files.readString(java.nio.file.Path.of(args[++i])).trim();
+                    } catch (IOException e) {
+                        System.err.println("permission: cannot read the password file: " + e.getMessage());
+                        System.exit(2);
+                    }
+                }
                 default -> command.add(args[i]);
             }
         }

@@ -254,7 +254,7 @@ public final class PeerPermissionInterceptor implements Interceptor {
     }
 
     private static String abbreviate(String nodeId) {
-        return nodeId.substring(0, 16) + "…";
+        return nodeId.substring(0, 16) + "...";
     }
 
 }
