@@ -3,6 +3,7 @@ package org.quorumee.web.rpc.api;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.quorumee.node.NodeService;
+import org.quorumee.node.network.PeerNetwork;
 import org.quorumee.web.rpc.JsonRpcNamespace;
 import org.quorumee.web.rpc.Quantities;
 
@@ -12,6 +13,9 @@ public class NetApi implements JsonRpcNamespace {
 
     @EJB
     NodeService node;
+
+    @EJB
+    PeerNetwork network;
 
     @Override
     public String name() {
@@ -27,8 +31,8 @@ public class NetApi implements JsonRpcNamespace {
         return true;
     }
 
-    /** Connected peers; a single node has none until peer messaging lands. */
+    /** Peers with a live link (a node without a peer network has none). */
     public String peerCount() {
-        return Quantities.encode(0);
+        return Quantities.encode(network.connectedPeerCount());
     }
 }

@@ -1,0 +1,53 @@
+package org.quorumee.node.network;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Takes what peers sent from the node's inbound queue: only bytes messages within the size limit,
+ * stamped by the broker's peer gate with their sender ({@value #SENDER_PROPERTY}), go on to
+ * {@link PeerNetwork#deliver}; anything else is refused and logged. A message is consumed whatever
+ * happens to it: bad input is never redelivered.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/QuorumPeerInbound"),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PeerInboundListener implements MessageListener {
+    /** The property the peer gate (org.quorumee.network.artemis.PeerPermissionInterceptor) stamps. */
+    public static final String SENDER_PROPERTY = "quorumSender";
+
+    @EJB
+    private PeerNetwork network;
+
+    @Override
+    public void onMessage(Message message) {
+        String sender = null;
+        try {
+            sender = message.getStringProperty(SENDER_PROPERTY);
+            if (!(message instanceof BytesMessage bytesMessage)) {
+                network.refused(sender, "not a bytes message");
+                return;
+            }
+            long length = bytesMessage.getBodyLength();
+            if (length > network.maxMessageBytes()) {
+                network.refused(sender, "message of " + length + " bytes exceeds the maximum of " + network.maxMessageBytes());
+                return;
+            }
+            byte[] bytes = new byte[(int) length];
+            bytesMessage.readBytes(bytes);
+            network.deliver(sender, bytes);
+        } catch (JMSException e) {
+            network.refused(sender, "unreadable message: " + e.getMessage());
+        }
+    }
+}

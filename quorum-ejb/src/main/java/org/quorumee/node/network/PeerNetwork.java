@@ -1,0 +1,438 @@
+package org.quorumee.node.network;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Topic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.management.JMException;
+import org.quorumee.core.peer.EnodeUrl;
+import org.quorumee.core.peer.InvalidPeerMessageException;
+import org.quorumee.core.peer.MessageType;
+import org.quorumee.core.peer.PeerMessage;
+import org.quorumee.core.peer.PeerMessageCodec;
+import org.quorumee.core.peer.PermissionFiles;
+import org.quorumee.core.peer.PermissionPolicy;
+import org.quorumee.node.NodeService;
+
+/**
+ * The node's peers: one outbound link per permitted peer (a durable queue and a TLS bridge in the
+ * node's Artemis, {@link ArtemisPeerLinks}), sending and broadcasting {@link PeerMessage}s over them,
+ * and handing received messages to the handlers registered per {@link MessageType}.
+ *
+ * <p>Who is a peer comes from the permission files ({@code permissioned-nodes.json} minus
+ * {@code disallowed-nodes.json}) in the data folder; they are re-read every second and on every change
+ * made here ({@link #permit}, {@link #revoke}), links opened and closed to match. Inbound, the broker's
+ * peer gate admits only permitted certificates and stamps each message with its sender; the inbound
+ * listener checks that stamp again, decodes, drops duplicates (by message ID) and calls
+ * {@link #deliver}.
+ *
+ * <p>A node without a TLS key store ({@code tls/node.p12} in its folder) has no peer network: it
+ * starts alone, every send is a no-op, and nothing is linked.
+ */
+@Singleton
+@Startup
+@DependsOn("NodeService")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PeerNetwork {
+    private static final Logger LOG = Logger.getLogger(PeerNetwork.class.getName());
+    private static final long RECONCILE_MILLIS = 1000;
+    private static final int DEDUPE_CAPACITY = 100_000;
+
+    @EJB
+    private NodeService node;
+
+    @Resource(lookup = "java:/JmsXA")
+    private ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "java:/jms/topic/QuorumPeerOutbound")
+    private Topic outbound;
+
+    @Resource
+    private TimerService timers;
+
+    private final PeerMessageCodec codec = new PeerMessageCodec();
+    private final SecureRandom random = new SecureRandom();
+    private final Map<MessageType, List<PeerMessageHandler>> handlers = new EnumMap<>(MessageType.class);
+    private final Map<String, EnodeUrl> linked = new ConcurrentHashMap<>();
+    /** Peers dropped by admin_removePeer: not linked again until admin_addPeer or a restart. */
+    private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+    /** Addresses given by admin_addPeer, over the permission file's. */
+    private final Map<String, EnodeUrl> addressOverrides = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastMessageAt = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> receivedFrom = new ConcurrentHashMap<>();
+    private final AtomicLong refusedMessages = new AtomicLong();
+    private final AtomicLong duplicateMessages = new AtomicLong();
+    private final Map<String, Boolean> seen = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > DEDUPE_CAPACITY;
+        }
+    });
+
+    private PermissionFiles permissionFiles;
+    private ArtemisPeerLinks links;
+    private EnodeUrl self;
+    private boolean enabled;
+
+    @PostConstruct
+    void start() {
+        Path dir = node.config().nodeDir();
+        permissionFiles = new PermissionFiles(dir);
+        self = ownEnode(dir);
+        links = new ArtemisPeerLinks();
+        enabled = Files.exists(dir.resolve("tls").resolve("node.p12")) && links.available();
+        if (!enabled) {
+            LOG.info(() -> "no peer network: " + (links.available() ? "no TLS key store in " + dir.resolve("tls")
+                    : "the broker's management is not available") + "; this node runs alone");
+            return;
+        }
+        reconcile();
+        timers.createIntervalTimer(RECONCILE_MILLIS, RECONCILE_MILLIS, new TimerConfig("peer-links", false));
+        LOG.info(() -> "peer network up: " + self + ", " + linked.size() + " peer link(s), permissions: "
+                + permissionFiles.current());
+    }
+
+    @PreDestroy
+    void stop() {
+        for (Timer timer : timers.getTimers()) {
+            timer.cancel();
+        }
+    }
+
+    @Timeout
+    void onTimer(Timer timer) {
+        reconcile();
+    }
+
+    /** Whether this node has a peer network (a TLS identity and a broker to link with). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** This node's enode URL. */
+    public EnodeUrl self() {
+        return self;
+    }
+
+    /** Adds a handler for one message type (block sync, Raft, IBFT, privacy...). */
+    public void register(MessageType type, PeerMessageHandler handler) {
+        synchronized (handlers) {
+            handlers.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(handler);
+        }
+    }
+
+    /** A fresh random message ID. */
+    public byte[] newMessageId() {
+        byte[] id = new byte[PeerMessage.ID_LENGTH];
+        random.nextBytes(id);
+        return id;
+    }
+
+    /** Sends a message to one peer (it waits in that peer's queue while the peer is away). */
+    public void send(String peerNodeId, PeerMessage message) {
+        String target = EnodeUrl.normalizeNodeId(peerNodeId);
+        if (target.equals(self.nodeId())) {
+            throw new IllegalArgumentException("a node does not send to itself");
+        }
+        publish(message, target);
+    }
+
+    /** Sends a message to every linked peer. */
+    public void broadcast(PeerMessage message) {
+        publish(message, null);
+    }
+
+    /** Answers a request: a message to its sender that carries the request's ID as correlation ID. */
+    public void reply(String requesterNodeId, PeerMessage request, PeerMessage.Body body) {
+        send(requesterNodeId, new PeerMessage(newMessageId(), request.id(), body));
+    }
+
+    private void publish(PeerMessage message, String target) {
+        if (!enabled) {
+            return;
+        }
+        byte[] bytes = codec.encode(message);
+        try (JMSContext context = connectionFactory.createContext()) {
+            BytesMessage jms = context.createBytesMessage();
+            jms.writeBytes(bytes);
+            if (target != null) {
+                jms.setStringProperty(ArtemisPeerLinks.TARGET_PROPERTY, target);
+            }
+            JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            producer.send(outbound, jms);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException("cannot queue " + message + " for peers: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A message from a peer, as the inbound listener received it: checked, decoded, deduplicated, and
+     * handed to the handlers of its type. False when it was refused or a duplicate.
+     *
+     * @param senderNodeId the sender the peer gate stamped, or null when the message carries none
+     */
+    public boolean deliver(String senderNodeId, byte[] bytes) {
+        if (senderNodeId == null) {
+            refusedMessages.incrementAndGet();
+            LOG.warning("refused a peer message without an authenticated sender (it did not come through the peer gate)");
+            return false;
+        }
+        String sender;
+        try {
+            sender = EnodeUrl.normalizeNodeId(senderNodeId);
+        } catch (IllegalArgumentException e) {
+            refusedMessages.incrementAndGet();
+            LOG.warning("refused a peer message with a malformed sender stamp");
+            return false;
+        }
+        if (!permissionFiles.current().isPermitted(sender)) {
+            refusedMessages.incrementAndGet();
+            LOG.warning(() -> "refused a message from " + abbreviate(sender) + ": not permitted");
+            return false;
+        }
+        PeerMessage message;
+        try {
+            message = codec.decode(bytes);
+        } catch (InvalidPeerMessageException e) {
+            refusedMessages.incrementAndGet();
+            LOG.warning(() -> "refused a message from " + abbreviate(sender) + ": " + e.getMessage());
+            return false;
+        }
+        if (seen.putIfAbsent(message.idHex(), Boolean.TRUE) != null) {
+            duplicateMessages.incrementAndGet();
+            return false;
+        }
+        lastMessageAt.put(sender, Instant.now());
+        receivedFrom.computeIfAbsent(sender, s -> new AtomicLong()).incrementAndGet();
+        List<PeerMessageHandler> forType;
+        synchronized (handlers) {
+            forType = handlers.getOrDefault(message.type(), List.of());
+        }
+        if (forType.isEmpty()) {
+            LOG.fine(() -> "no handler for " + message + " from " + abbreviate(sender));
+        }
+        for (PeerMessageHandler handler : forType) {
+            try {
+                handler.handle(sender, message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "handler of " + message.type() + " failed on " + message + " from "
+                        + abbreviate(sender), e);
+            }
+        }
+        return true;
+    }
+
+    /** The largest message this node sends or accepts. */
+    public int maxMessageBytes() {
+        return codec.maxBytes();
+    }
+
+    /** Counts a message refused before it could be read (too large, not bytes). */
+    public void refused(String senderNodeId, String reason) {
+        refusedMessages.incrementAndGet();
+        LOG.warning(() -> "refused a message from " + (senderNodeId == null ? "an unknown sender"
+                : abbreviate(senderNodeId)) + ": " + reason);
+    }
+
+    public long refusedMessages() {
+        return refusedMessages.get();
+    }
+
+    public long duplicateMessages() {
+        return duplicateMessages.get();
+    }
+
+    /** Messages processed from this peer since start. */
+    public long receivedFrom(String nodeId) {
+        AtomicLong count = receivedFrom.get(EnodeUrl.normalizeNodeId(nodeId));
+        return count == null ? 0 : count.get();
+    }
+
+    /** Every peer this node links to, with its state. */
+    public List<PeerState> peers() {
+        Set<String> inbound = enabled ? links.inboundPeers() : Set.of();
+        List<PeerState> out = new ArrayList<>();
+        for (EnodeUrl peer : linked.values()) {
+            String id = peer.nodeId();
+            AtomicLong count = receivedFrom.get(id);
+            out.add(new PeerState(peer, links.connected(id), inbound.contains(id), links.queueDepth(id),
+                    Optional.ofNullable(lastMessageAt.get(id)), count == null ? 0 : count.get()));
+        }
+        out.sort((a, b) -> a.enode().nodeId().compareTo(b.enode().nodeId()));
+        return out;
+    }
+
+    /** How many peers have a live link (net_peerCount). */
+    public int connectedPeerCount() {
+        return (int) peers().stream().filter(PeerState::connected).count();
+    }
+
+    // ---- permissions (JMX, admin_ RPC) ----
+
+    /** The permission policy in force (files re-read when they changed). */
+    public PermissionPolicy permissions() {
+        return permissionFiles.current();
+    }
+
+    /** Permits a node (written to permissioned-nodes.json, taken off disallowed-nodes.json), linking it at once. */
+    public boolean permit(EnodeUrl enode) {
+        synchronized (permissionFiles) {
+            PermissionPolicy before = permissionFiles.reload();
+            boolean changed = !before.isPermitted(enode.nodeId()) || before.permittedList().stream()
+                    .noneMatch(url -> url.equals(enode));
+            if (changed) {
+                permissionFiles.write(before.permit(enode));
+                LOG.info(() -> "permitted " + enode);
+            }
+            dropped.remove(enode.nodeId());
+        }
+        reconcile();
+        return true;
+    }
+
+    /** Takes a node off permissioned-nodes.json: its links are cut at once (inbound by the peer gate within a second). */
+    public boolean revoke(String nodeId) {
+        String id = EnodeUrl.normalizeNodeId(nodeId);
+        boolean changed;
+        synchronized (permissionFiles) {
+            PermissionPolicy before = permissionFiles.reload();
+            changed = before.permittedList().stream().anyMatch(url -> url.nodeId().equals(id));
+            if (changed) {
+                permissionFiles.write(before.revoke(id));
+                LOG.info(() -> "revoked the permission of " + abbreviate(id));
+            }
+        }
+        reconcile();
+        return changed;
+    }
+
+    /** Re-reads the permission files now and relinks. */
+    public PermissionPolicy reloadPermissions() {
+        PermissionPolicy policy = permissionFiles.reload();
+        reconcile();
+        return policy;
+    }
+
+    /** admin_addPeer: links a permitted node at this address (refused when it is not permitted). */
+    public boolean addPeer(EnodeUrl enode) {
+        if (!permissionFiles.current().isPermitted(enode.nodeId())) {
+            throw new IllegalArgumentException("node " + abbreviate(enode.nodeId()) + " is not permissioned on this node");
+        }
+        if (enode.nodeId().equals(self.nodeId())) {
+            throw new IllegalArgumentException("a node is not its own peer");
+        }
+        dropped.remove(enode.nodeId());
+        addressOverrides.put(enode.nodeId(), enode);
+        reconcile();
+        return true;
+    }
+
+    /** admin_removePeer: drops the link to a node until admin_addPeer or a restart (its permission stays). */
+    public boolean removePeer(EnodeUrl enode) {
+        dropped.add(enode.nodeId());
+        addressOverrides.remove(enode.nodeId());
+        boolean wasLinked = linked.containsKey(enode.nodeId());
+        reconcile();
+        return wasLinked;
+    }
+
+    /** Opens the links that should exist and closes the others. */
+    private synchronized void reconcile() {
+        if (!enabled) {
+            return;
+        }
+        PermissionPolicy policy = permissionFiles.current();
+        Map<String, EnodeUrl> wanted = new LinkedHashMap<>();
+        for (EnodeUrl peer : policy.effective()) {
+            if (!peer.nodeId().equals(self.nodeId()) && !dropped.contains(peer.nodeId())) {
+                wanted.put(peer.nodeId(), addressOverrides.getOrDefault(peer.nodeId(), peer));
+            }
+        }
+        try {
+            if (linked.isEmpty()) {
+                // Bridges survive a restart in the broker's journal: start from what is wanted now.
+                for (String key : links.bridgedKeys()) {
+                    links.closeKey(key);
+                }
+            }
+            for (String id : List.copyOf(linked.keySet())) {
+                if (!wanted.containsKey(id)) {
+                    links.close(id, !policy.isPermitted(id));
+                    linked.remove(id);
+                    LOG.info(() -> "unlinked peer " + abbreviate(id));
+                }
+            }
+            for (EnodeUrl peer : wanted.values()) {
+                EnodeUrl current = linked.get(peer.nodeId());
+                if (current == null || !sameAddress(current, peer)) {
+                    links.open(peer);
+                    linked.put(peer.nodeId(), peer);
+                    LOG.info(() -> "linked peer " + peer);
+                }
+            }
+        } catch (JMException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot bring the peer links in line with the permissions", e);
+        }
+    }
+
+    private static boolean sameAddress(EnodeUrl a, EnodeUrl b) {
+        return a.host().equals(b.host()) && a.port() == b.port();
+    }
+
+    /** The enode the generator wrote ({@code enode} in the data folder), or one built from the node key and port. */
+    private EnodeUrl ownEnode(Path dir) {
+        Path file = dir.resolve("enode");
+        if (Files.exists(file)) {
+            try {
+                EnodeUrl written = EnodeUrl.parse(Files.readString(file));
+                if (written.nodeId().equals(node.enodeId())) {
+                    return written;
+                }
+                LOG.warning(() -> file + " names another node key; using the node key's own ID");
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                LOG.warning(() -> "cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        int port = Integer.getInteger("quorum.peer.port", 0);
+        return new EnodeUrl(node.enodeId(), System.getProperty("quorum.peer.host", "127.0.0.1"), Math.max(port, 1), 0, 0);
+    }
+
+    static String abbreviate(String nodeId) {
+        return nodeId.length() > 16 ? nodeId.substring(0, 16) + "…" : nodeId;
+    }
+}

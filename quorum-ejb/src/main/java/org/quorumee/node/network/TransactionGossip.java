@@ -1,0 +1,124 @@
+package org.quorumee.node.network;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.quorumee.core.crypto.Keccak;
+import org.quorumee.core.peer.MessageType;
+import org.quorumee.core.peer.PeerMessage;
+import org.quorumee.core.tx.Transaction;
+import org.quorumee.core.txpool.TransactionRejectedException;
+import org.quorumee.node.NodeService;
+import org.quorumee.node.chain.NewPendingTransactionsEvent;
+import org.quorumee.node.txpool.TransactionPoolService;
+
+/**
+ * Transaction gossip: what enters this node's pool from a client is broadcast to every peer; what a
+ * peer gossips goes into the pool ("already known" is silently ignored). Transactions that came from
+ * a peer are not gossiped again: every node links to every permitted peer, so the sender reached them
+ * all. The message ID is derived from the transactions' hashes, so the same transactions gossiped
+ * twice are dropped as a duplicate.
+ */
+@Singleton
+@Startup
+@DependsOn({"PeerNetwork", "TransactionPoolService"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TransactionGossip {
+    private static final Logger LOG = Logger.getLogger(TransactionGossip.class.getName());
+    /** Set while a peer's transactions enter the pool, so that the pool's event does not echo them. */
+    private static final ThreadLocal<Boolean> RECEIVING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    @EJB
+    private PeerNetwork network;
+
+    @EJB
+    private TransactionPoolService pool;
+
+    @EJB
+    private NodeService node;
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    @PostConstruct
+    void start() {
+        network.register(MessageType.TRANSACTIONS, this::onGossip);
+    }
+
+    /** New pending transactions in the pool: broadcast those that did not come from a peer. */
+    public void onPending(@Observes NewPendingTransactionsEvent event) {
+        if (RECEIVING.get() || !network.enabled()) {
+            return;
+        }
+        List<byte[]> raw = new ArrayList<>();
+        byte[] hashes = new byte[0];
+        for (byte[] hash : event.hashes()) {
+            Transaction tx = pool.get(hash).orElse(null);
+            if (tx != null) {
+                raw.add(tx.encoded());
+                hashes = concat(hashes, hash);
+            }
+        }
+        if (raw.isEmpty()) {
+            return;
+        }
+        byte[] id = Arrays.copyOf(Keccak.keccak256(hashes), PeerMessage.ID_LENGTH);
+        network.broadcast(new PeerMessage(id, new PeerMessage.Transactions(raw)));
+    }
+
+    private void onGossip(String sender, PeerMessage message) {
+        PeerMessage.Transactions body = (PeerMessage.Transactions) message.body();
+        long chainId = node.chainId().longValueExact();
+        RECEIVING.set(Boolean.TRUE);
+        try {
+            for (byte[] raw : body.rawTransactions()) {
+                try {
+                    pool.submit(Transaction.decode(raw, chainId));
+                    received.incrementAndGet();
+                } catch (TransactionRejectedException e) {
+                    if (e.reason() != TransactionRejectedException.Reason.ALREADY_KNOWN) {
+                        rejected.incrementAndGet();
+                        LOG.fine(() -> "gossiped transaction from " + PeerNetwork.abbreviate(sender) + " not pooled: "
+                                + e.getMessage());
+                    }
+                } catch (RuntimeException e) {
+                    // undecodable or invalid (InvalidTransactionException, RlpException): the peer's fault, logged
+                    rejected.incrementAndGet();
+                    LOG.warning(() -> "invalid transaction gossiped by " + PeerNetwork.abbreviate(sender) + ": "
+                            + e.getMessage());
+                }
+            }
+        } finally {
+            RECEIVING.remove();
+        }
+    }
+
+    /** Transactions from peers that entered the pool. */
+    public long received() {
+        return received.get();
+    }
+
+    /** Transactions from peers that the pool refused (other than "already known"). */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
