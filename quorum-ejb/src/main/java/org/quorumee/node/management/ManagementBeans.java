@@ -21,7 +21,7 @@ import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.peer.EnodeUrl;
 import org.quorumee.core.peer.PermissionPolicy;
 import org.quorumee.core.txpool.PoolStatus;
-import org.quorumee.node.chain.ChainService;
+import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.network.PeerNetwork;
 import org.quorumee.node.network.PeerState;
 import org.quorumee.node.txpool.TransactionPoolService;
@@ -42,7 +42,7 @@ public class ManagementBeans {
     private PeerNetwork network;
 
     @EJB
-    private ChainService chain;
+    private ChainReader chain;
 
     @EJB
     private TransactionPoolService pool;
