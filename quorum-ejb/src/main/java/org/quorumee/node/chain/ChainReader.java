@@ -200,14 +200,24 @@ public class ChainReader {
         return maxLogsResults;
     }
 
+    /** Stored block {@code number} whole, as peers exchange it. */
+    public Optional<Block> fullBlock(long number) {
+        ChainRepository chain = new ChainRepository(em);
+        return chain.blockByNumber(number).map(record -> block(record, chain.transactionsOfBlock(number)));
+    }
+
+    private static Block block(BlockRecord record, List<TransactionRecord> transactions) {
+        BlockHeader header = BlockHeader.decode(record.getHeaderRlp());
+        // Quorum blocks carry no ommers and no withdrawals (an empty list once Shanghai asks for one).
+        return new Block(header, transactions.stream().map(TransactionRecord::getRaw).toList(), List.of(),
+                header.withdrawalsRoot().isPresent() ? List.of() : null);
+    }
+
     private StoredBlock stored(BlockRecord record) {
         List<TransactionRecord> records = new ChainRepository(em).transactionsOfBlock(record.getNumber());
         List<StoredTransaction> transactions = records.stream().map(t -> stored(t, record.getHash())).toList();
-        BlockHeader header = BlockHeader.decode(record.getHeaderRlp());
-        // Quorum blocks carry no ommers and no withdrawals (an empty list once Shanghai asks for one).
-        Block block = new Block(header, records.stream().map(TransactionRecord::getRaw).toList(), List.of(),
-                header.withdrawalsRoot().isPresent() ? List.of() : null);
-        return new StoredBlock(header, record.getHash(), transactions, block.encode().length);
+        Block block = block(record, records);
+        return new StoredBlock(block.header(), record.getHash(), transactions, block.encode().length);
     }
 
     private StoredTransaction stored(TransactionRecord record, byte[] blockHash) {

@@ -23,13 +23,15 @@ import org.quorumee.node.chain.BlockAssembler;
 import org.quorumee.node.chain.BlockImporter;
 import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.chain.ImportResult;
+import org.quorumee.node.network.BlockSync;
 import org.quorumee.node.txpool.TransactionPoolService;
 
 /**
  * One node that makes and finalises every block itself: a block as soon as transactions are
  * pending, at most one per {@code quorum.blockPeriodMillis} (50 ms by default), never an empty
  * one. Its rounds run on one scheduled thread, so blocks are made one at a time. Blocks carry no
- * seal: on a network, the other nodes import what this one makes.
+ * seal: on a network, one node runs this engine and the others run {@link FollowerEngine}, importing
+ * what it pushes to them.
  */
 @Singleton
 @LocalBean
@@ -51,6 +53,9 @@ public class SingleNodeEngine implements ConsensusEngine {
 
     @EJB
     private NodeService node;
+
+    @EJB
+    private BlockSync sync;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -106,7 +111,9 @@ public class SingleNodeEngine implements ConsensusEngine {
             assembled.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
             if (!assembled.isEmpty()) {
                 ImportResult result = importer.importExecuted(assembled.block());
-                if (!result.isImported()) {
+                if (result.isImported()) {
+                    sync.publish(result.block());
+                } else {
                     LOG.warning(() -> "the block this node built was not stored: " + result.reason());
                 }
             }
