@@ -1,11 +1,13 @@
 package org.quorumee.node.privacy;
 
+import jakarta.ejb.ApplicationException;
 import org.quorumee.core.privacy.BoxPublicKey;
 
 /**
  * A key no known node holds (a recipient), or that is not this node's (a sender): Tessera answers
  * 404.
  */
+@ApplicationException
 public class UnknownPartyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
