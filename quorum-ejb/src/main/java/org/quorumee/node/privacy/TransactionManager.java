@@ -2,6 +2,7 @@ package org.quorumee.node.privacy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class TransactionManager implements PrivatePayloadSource {
         }
         requireStandard(metadata);
         List<BoxPublicKey> recipients = withSender(to, sender);
-        List<PayloadPublisher.Push> pushes = remoteNodes(recipients);
+        Map<BoxPublicKey, String> remote = remoteNodes(recipients);
         EncodedPayload encrypted;
         try {
             encrypted = enclave.encryptPayload(payload, sender, recipients, metadata);
@@ -97,7 +98,7 @@ public final class TransactionManager implements PrivatePayloadSource {
             throw new InvalidPrivacyRequestException("a recipient's key cannot be used: " + e.getMessage(), e);
         }
         store.save(encrypted);
-        distribute(encrypted, pushes);
+        distribute(encrypted, remote);
         return new SendResult(encrypted.hash(), sender, managed(recipients));
     }
 
@@ -125,7 +126,7 @@ public final class TransactionManager implements PrivatePayloadSource {
         RawPayload raw = store.findRaw(rawHash).orElseThrow(() -> new PayloadNotFoundException("Raw Transaction", rawHash));
         requireStandard(metadata);
         List<BoxPublicKey> recipients = withSender(to, raw.sender());
-        List<PayloadPublisher.Push> pushes = remoteNodes(recipients);
+        Map<BoxPublicKey, String> remote = remoteNodes(recipients);
         if (store.find(rawHash).isPresent()) {
             throw new InvalidPrivacyRequestException("the payload " + rawHash + " was sent already");
         }
@@ -136,7 +137,7 @@ public final class TransactionManager implements PrivatePayloadSource {
             throw new InvalidPrivacyRequestException("the raw payload or a recipient's key cannot be used: " + e.getMessage(), e);
         }
         store.save(encrypted);
-        distribute(encrypted, pushes);
+        distribute(encrypted, remote);
         return new SendResult(rawHash, raw.sender(), managed(recipients));
     }
 
@@ -321,25 +322,24 @@ public final class TransactionManager implements PrivatePayloadSource {
         return List.copyOf(all);
     }
 
-    /** A push per remote recipient, its node known; any unknown recipient fails the send before anything is sealed. */
-    private List<PayloadPublisher.Push> remoteNodes(List<BoxPublicKey> recipients) {
-        List<PayloadPublisher.Push> pushes = new ArrayList<>();
+    /** The node of each remote recipient; any unknown recipient fails the send before anything is sealed. */
+    private Map<BoxPublicKey, String> remoteNodes(List<BoxPublicKey> recipients) {
+        Map<BoxPublicKey, String> nodes = new LinkedHashMap<>();
         for (BoxPublicKey recipient : recipients) {
             if (!enclave.holds(recipient)) {
-                String node = directory.nodeOf(recipient).orElseThrow(() -> UnknownPartyException.recipient(recipient));
-                pushes.add(new PayloadPublisher.Push(recipient, node, null));
+                nodes.put(recipient, directory.nodeOf(recipient).orElseThrow(() -> UnknownPartyException.recipient(recipient)));
             }
         }
-        return pushes;
+        return nodes;
     }
 
     /** Pushes each remote recipient's copy; on any failure the stored payload is deleted again. */
-    private void distribute(EncodedPayload payload, List<PayloadPublisher.Push> recipients) {
-        if (recipients.isEmpty()) {
+    private void distribute(EncodedPayload payload, Map<BoxPublicKey, String> remote) {
+        if (remote.isEmpty()) {
             return;
         }
-        List<PayloadPublisher.Push> pushes = recipients.stream()
-                .map(p -> new PayloadPublisher.Push(p.recipient(), p.node(), payload.forRecipient(p.recipient())))
+        List<PayloadPublisher.Push> pushes = remote.entrySet().stream()
+                .map(e -> new PayloadPublisher.Push(e.getKey(), e.getValue(), payload.forRecipient(e.getKey())))
                 .toList();
         try {
             publisher.publish(pushes);
