@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -58,6 +59,7 @@ import org.quorumee.node.privacy.keys.Pkcs11Settings;
 @Singleton
 @Startup
 @LocalBean
+@Local(PrivatePayloadSource.class)
 @DependsOn("NodeService")
 @Lock(LockType.READ)
 @TransactionManagement(TransactionManagementType.BEAN)
