@@ -1,0 +1,75 @@
+package org.quorumee.core.consensus.ibft;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quorumee.core.consensus.ibft.BftSimulation.Fault;
+
+/**
+ * Seeded simulations of 4, 5 and 7 validators with Byzantine members (see {@link BftSimulation}).
+ * {@code -Dibft.seed=N} replays one seed; {@code -Dibft.runs=N} changes the number of runs.
+ */
+class BftSimulationTest {
+    private static final int RUNS = Integer.getInteger("ibft.runs", 2000);
+    private static final Long ONLY_SEED = Long.getLong("ibft.seed");
+
+    static BftSimulation.Config configFor(long seed) {
+        java.util.Random r = new java.util.Random(seed * 0x9E3779B97F4A7C15L);
+        int shape = (int) Math.floorMod(seed, 10L);
+        int n = shape < 7 ? 4 : shape < 9 ? 7 : 5;
+        int mode = (int) Math.floorMod(seed / 10, 3L);
+        BftProtocol genesis = mode == 0 ? BftProtocol.IBFT : BftProtocol.QBFT;
+        List<BftTransition> transitions = mode == 2 ? List.of(BftTransition.toQbft(3)) : List.of();
+        if (mode == 2) {
+            genesis = BftProtocol.IBFT;
+        }
+        ProposerPolicy policy = r.nextInt(4) == 0 ? ProposerPolicy.STICKY : ProposerPolicy.ROUND_ROBIN;
+        ForkSchedule schedule = genesis == BftProtocol.IBFT && mode == 0
+                ? ForkSchedule.ibft(new IbftConfig(30000, 1, 0, 1000, 0, policy, 0L), transitions)
+                : mode == 2 ? ForkSchedule.ibft(new IbftConfig(30000, 1, 0, 1000, 0, policy, 0L), transitions)
+                : ForkSchedule.qbft(new QbftConfig(30000, 1, 0, 1000, 0, policy, 0L), transitions);
+        int faulty = Quorum.faultTolerance(n);
+        List<Fault> faults = new ArrayList<>(Collections.nCopies(n, Fault.HONEST));
+        Fault[] kinds = {Fault.SILENT, Fault.BAD_SEALS, Fault.EQUIVOCATOR};
+        int firstKind = (int) Math.floorMod(seed / 30, 4L);
+        for (int i = 0; i < faulty && firstKind < 3; i++) {
+            faults.set(r.nextInt(n), kinds[(firstKind + i) % 3]);
+        }
+        return new BftSimulation.Config(seed, schedule, genesis, faults, 5, 3000, 0.1, 0.05, 5, 120, 600_000, 1);
+    }
+
+    @Test
+    void thousandsOfSeededRunsKeepAgreementValidityAndProgress() {
+        long from = ONLY_SEED != null ? ONLY_SEED : 1;
+        int runs = ONLY_SEED != null ? 1 : RUNS;
+        long started = System.nanoTime();
+        int heights = 0;
+        int maxRound = 0;
+        long messages = 0;
+        long virtual = 0;
+        long rejected = 0;
+        int lockSplits = 0;
+        for (long seed = from; seed < from + runs; seed++) {
+            BftSimulation.Result result = BftSimulation.run(configFor(seed));
+            heights += result.heights();
+            if (!result.ibftLockSplit()) {
+                maxRound = Math.max(maxRound, result.maxRound());
+            }
+            messages += result.messages();
+            virtual += result.virtualMillis();
+            rejected += result.rejectedAnnouncements();
+            lockSplits += result.ibftLockSplit() ? 1 : 0;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        MemoCrypto c = MemoCrypto.SHARED;
+        System.out.printf("BFT simulation: %d runs, %d heights finalised, %d messages, %.0f s virtual, max round %d (runs that progressed),"
+                + " %d bad announced blocks refused, %d Byzantine IBFT runs ended in the IBFT 1.0 lock split, %.1f s wall;"
+                + " secp256k1 signs %d (%d computed), recoveries %d (%d computed)%n",
+                runs, heights, messages, virtual / 1000.0, maxRound, rejected, lockSplits, seconds, c.signCalls, c.signComputed,
+                c.recoverCalls, c.recoverComputed);
+        assertTrue(heights >= (runs - lockSplits) * 5);
+    }
+}
