@@ -21,11 +21,18 @@ public sealed interface BftAction {
         }
     }
 
-    /** Call {@link BftController#onBlockTimer(long)} with {@code height} at {@code atMillis} (or now, if past). */
+    /**
+     * Call {@link BftController#onBlockTimer(long)} with {@code height} at {@code atMillis} (or now,
+     * if past). Replaces the block timer armed before, if it has not fired: there is one at a time.
+     */
     record ArmBlockTimer(long height, long atMillis) implements BftAction {
     }
 
-    /** Call {@link BftController#onRoundTimer(long, int)} with {@code height, round} after {@code durationMillis}. */
+    /**
+     * Call {@link BftController#onRoundTimer(long, int)} with {@code height, round} after
+     * {@code durationMillis}. Replaces the round timer armed before, if it has not fired: there is
+     * one at a time (a round restarted by a quorum runs its full duration).
+     */
     record ArmRoundTimer(long height, int round, long durationMillis) implements BftAction {
     }
 

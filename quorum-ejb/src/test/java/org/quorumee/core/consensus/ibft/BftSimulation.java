@@ -40,9 +40,22 @@ final class BftSimulation {
 
     enum Fault { HONEST, SILENT, BAD_SEALS, EQUIVOCATOR }
 
+    /**
+     * @param faults one per genesis validator
+     * @param extraNodes nodes that start as non-validators (they follow the chain)
+     * @param votes what every honest validator proposes ({@code istanbul_propose}) from the start:
+     *     node index to add (true) or drop (false)
+     */
     record Config(long seed, ForkSchedule schedule, BftProtocol genesisProtocol, List<Fault> faults, int targetHeight,
             long turbulenceMillis, double dropRate, double duplicateRate, long minDelayMillis, long maxDelayMillis,
-            long timeLimitMillis, int transactionsPerBlock) {
+            long timeLimitMillis, int transactionsPerBlock, int extraNodes, Map<Integer, Boolean> votes) {
+
+        Config(long seed, ForkSchedule schedule, BftProtocol genesisProtocol, List<Fault> faults, int targetHeight,
+                long turbulenceMillis, double dropRate, double duplicateRate, long minDelayMillis, long maxDelayMillis,
+                long timeLimitMillis, int transactionsPerBlock) {
+            this(seed, schedule, genesisProtocol, faults, targetHeight, turbulenceMillis, dropRate, duplicateRate, minDelayMillis,
+                    maxDelayMillis, timeLimitMillis, transactionsPerBlock, 0, Map.of());
+        }
     }
 
     /**
@@ -51,7 +64,7 @@ final class BftSimulation {
      *     Byzantine help can undo (IBFT 1.0 has no round-change certificates; QBFT added them)
      */
     record Result(long seed, int heights, int maxRound, long virtualMillis, long messages, long rejectedAnnouncements,
-            boolean ibftLockSplit) {
+            boolean ibftLockSplit, List<Address> nodeAddresses, List<Address> finalValidators, java.util.Set<Address> recentCommitters) {
     }
 
     private record Event(long time, long seq, Runnable action) {
@@ -65,7 +78,10 @@ final class BftSimulation {
         final SimChain chain;
         final BftController controller;
         final Map<Long, Block> pending = new HashMap<>();
+        final ValidatorCandidates candidates = new ValidatorCandidates();
         final Map<String, Block> equivocations = new HashMap<>();
+        long blockTimer;
+        long roundTimer;
 
         Node(int index, KeyPair key, Fault fault) {
             this.index = index;
@@ -75,7 +91,7 @@ final class BftSimulation {
             this.chain = new SimChain(config.genesisProtocol(), validatorAddresses, config.schedule(), crypto.recovery());
             this.controller = new BftController(new BftSettings(config.schedule(), signer, crypto.recovery(), chain,
                     SimChain.creator(key.address(), clock, config.transactionsPerBlock()), SimChain.VALIDATOR,
-                    new ValidatorCandidates(), clock, BftLimits.defaults()));
+                    candidates, clock, BftLimits.defaults()));
         }
 
         boolean honest() {
@@ -107,12 +123,17 @@ final class BftSimulation {
         this.random = new Random(config.seed());
         this.rules = new BftBlockRules(config.schedule(), crypto.recovery());
         List<KeyPair> keys = new ArrayList<>();
-        for (int i = 0; i < config.faults().size(); i++) {
+        for (int i = 0; i < config.faults().size() + config.extraNodes(); i++) {
             keys.add(KeyPair.fromPrivateKey(Keccak.keccak256(("validator-" + i).getBytes())));
         }
-        keys.forEach(k -> validatorAddresses.add(k.address()));
+        keys.subList(0, config.faults().size()).forEach(k -> validatorAddresses.add(k.address()));
         for (int i = 0; i < keys.size(); i++) {
-            nodes.add(new Node(i, keys.get(i), config.faults().get(i)));
+            nodes.add(new Node(i, keys.get(i), i < config.faults().size() ? config.faults().get(i) : Fault.HONEST));
+        }
+        for (Node node : nodes) {
+            if (node.honest()) {
+                config.votes().forEach((index, add) -> node.candidates.propose(keys.get(index).address(), add));
+            }
         }
     }
 
@@ -153,7 +174,15 @@ final class BftSimulation {
 
     private Result result(boolean lockSplit) {
         int heights = nodes.stream().filter(Node::honest).mapToInt(n -> n.chain.size() - 1).min().orElse(0);
-        return new Result(config.seed(), heights, maxRound, now - start, messages, rejectedAnnouncements, lockSplit);
+        Node observer = nodes.stream().filter(Node::honest).findFirst().orElseThrow();
+        List<Address> validators = observer.chain.snapshotAfter(observer.chain.head()).validators();
+        java.util.Set<Address> committers = new java.util.HashSet<>();
+        for (long b = Math.max(1, observer.chain.size() - 4); b < observer.chain.size(); b++) {
+            BlockHeader h = observer.chain.block(b).header();
+            committers.addAll(IstanbulHeaders.committers(h, config.schedule().at(b).protocol(), crypto.recovery()));
+        }
+        return new Result(config.seed(), heights, maxRound, now - start, messages, rejectedAnnouncements, lockSplit,
+                nodes.stream().map(n -> n.key.address()).toList(), validators, committers);
     }
 
     /** Honest validators at the same height locked on different blocks, with a Byzantine validator present. */
@@ -224,13 +253,21 @@ final class BftSimulation {
             if (action instanceof BftAction.Multicast m) {
                 multicast(node, m.message());
             } else if (action instanceof BftAction.ArmBlockTimer t) {
+                long id = ++node.blockTimer;
                 schedule(t.atMillis(), () -> {
+                    if (id != node.blockTimer) {
+                        return; // replaced by a later one
+                    }
                     trace("node " + node.index + " block timer h" + t.height());
                     perform(node, node.controller.onBlockTimer(t.height()));
                 });
             } else if (action instanceof BftAction.ArmRoundTimer t) {
                 maxRound = Math.max(maxRound, t.round());
+                long id = ++node.roundTimer;
                 schedule(now + t.durationMillis(), () -> {
+                    if (id != node.roundTimer) {
+                        return; // replaced by a later one
+                    }
                     trace("node " + node.index + " round timer h" + t.height() + " r" + t.round());
                     perform(node, node.controller.onRoundTimer(t.height(), t.round()));
                 });

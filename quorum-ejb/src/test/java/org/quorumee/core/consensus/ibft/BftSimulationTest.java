@@ -1,5 +1,6 @@
 package org.quorumee.core.consensus.ibft;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.consensus.ibft.BftSimulation.Fault;
+import org.quorumee.core.types.Address;
 
 /**
  * Seeded simulations of 4, 5 and 7 validators with Byzantine members (see {@link BftSimulation}).
@@ -39,6 +41,39 @@ class BftSimulationTest {
             faults.set(r.nextInt(n), kinds[(firstKind + i) % 3]);
         }
         return new BftSimulation.Config(seed, schedule, genesis, faults, 5, 3000, 0.1, 0.05, 5, 120, 600_000, 1);
+    }
+
+    @Test
+    void validatorsVoteANodeInAndItSeals() {
+        for (long seed = 1; seed <= 20; seed++) {
+            BftProtocol protocol = seed % 2 == 0 ? BftProtocol.QBFT : BftProtocol.IBFT;
+            ForkSchedule schedule = protocol == BftProtocol.QBFT
+                    ? ForkSchedule.qbft(new QbftConfig(30000, 1, 0, 1000, 0, ProposerPolicy.ROUND_ROBIN, 0L), List.of())
+                    : ForkSchedule.ibft(new IbftConfig(30000, 1, 0, 1000, 0, ProposerPolicy.ROUND_ROBIN, 0L), List.of());
+            BftSimulation.Result r = BftSimulation.run(new BftSimulation.Config(seed, schedule, protocol,
+                    Collections.nCopies(4, Fault.HONEST), 12, 2000, 0.05, 0.02, 5, 80, 600_000, 1, 1, java.util.Map.of(4, true)));
+            Address newcomer = r.nodeAddresses().get(4);
+            assertTrue(r.finalValidators().contains(newcomer), "seed " + seed + ": voted in");
+            assertEquals(5, r.finalValidators().size());
+            assertTrue(r.recentCommitters().contains(newcomer), "seed " + seed + ": the newcomer seals blocks");
+        }
+    }
+
+    @Test
+    void validatorsVoteASilentOneOutAndCarryOn() {
+        for (long seed = 1; seed <= 20; seed++) {
+            BftProtocol protocol = seed % 2 == 0 ? BftProtocol.QBFT : BftProtocol.IBFT;
+            ForkSchedule schedule = protocol == BftProtocol.QBFT
+                    ? ForkSchedule.qbft(new QbftConfig(30000, 1, 0, 1000, 0, ProposerPolicy.ROUND_ROBIN, 0L), List.of())
+                    : ForkSchedule.ibft(new IbftConfig(30000, 1, 0, 1000, 0, ProposerPolicy.ROUND_ROBIN, 0L), List.of());
+            List<Fault> faults = new ArrayList<>(Collections.nCopies(4, Fault.HONEST));
+            faults.set(3, Fault.SILENT);
+            BftSimulation.Result r = BftSimulation.run(new BftSimulation.Config(seed, schedule, protocol, faults, 10, 2000, 0.05, 0.02,
+                    5, 80, 600_000, 1, 0, java.util.Map.of(3, false)));
+            assertEquals(3, r.finalValidators().size(), "seed " + seed);
+            assertTrue(!r.finalValidators().contains(r.nodeAddresses().get(3)));
+            assertTrue(!r.recentCommitters().contains(r.nodeAddresses().get(3)));
+        }
     }
 
     @Test
