@@ -105,11 +105,27 @@ public final class BftController {
         return ctx.drain();
     }
 
+    /**
+     * Keeps a message for a later height. When the buffer is full, the messages of the highest
+     * height go first (Besu's rule): the nearest heights are the ones this node will need.
+     */
     private void keepForLater(long messageHeight, Object message) {
-        if (messageHeight > heightContext.height() + settings.limits().futureHeights()
-                || futureCount >= settings.limits().futureMessages()) {
+        if (messageHeight > heightContext.height() + settings.limits().futureHeights()) {
             ctx.droppedFuture++;
             return;
+        }
+        if (futureCount >= settings.limits().futureMessages()) {
+            if (futureHeights.isEmpty() || messageHeight >= futureHeights.lastKey()) {
+                ctx.droppedFuture++;
+                return;
+            }
+            List<Object> highest = futureHeights.lastEntry().getValue();
+            highest.remove(highest.size() - 1);
+            if (highest.isEmpty()) {
+                futureHeights.pollLastEntry();
+            }
+            futureCount--;
+            ctx.droppedFuture++;
         }
         futureHeights.computeIfAbsent(messageHeight, h -> new ArrayList<>()).add(message);
         futureCount++;

@@ -342,6 +342,10 @@ final class IbftHeight implements HeightManager {
     }
 
     private void handleRoundChange(IbftMessage m) {
+        if (m.round() > Math.max(round, 0) + 4L * ctx.settings.limits().futureRounds()) {
+            ctx.droppedFuture++;
+            return;
+        }
         Set<Address> authors = roundChanges.computeIfAbsent(m.round(), r -> new LinkedHashSet<>());
         if (!authors.add(m.author())) {
             return;

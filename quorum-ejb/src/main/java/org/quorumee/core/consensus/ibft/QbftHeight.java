@@ -67,7 +67,8 @@ final class QbftHeight implements HeightManager {
     private RoundState current;
     private PreparedCertificate latestPrepared;
     private final TreeMap<Integer, Map<Address, QbftRoundChange>> roundChanges = new TreeMap<>();
-    private final TreeMap<Integer, List<Object>> futureRounds = new TreeMap<>();
+    /** Prepares and commits for later rounds, one of each per author and round. */
+    private final TreeMap<Integer, Map<String, Object>> futureRounds = new TreeMap<>();
 
     QbftHeight(BftContext ctx, HeightContext hc) {
         this.ctx = ctx;
@@ -140,10 +141,10 @@ final class QbftHeight implements HeightManager {
         }
         ctx.armRoundTimer(hc.height(), round, timeout);
         roundChanges.headMap(round).clear();
-        List<Object> buffered = futureRounds.remove(round);
+        Map<String, Object> buffered = futureRounds.remove(round);
         futureRounds.headMap(round).clear();
         if (buffered != null) {
-            for (Object m : buffered) {
+            for (Object m : buffered.values()) {
                 handle(m);
             }
         }
@@ -290,13 +291,14 @@ final class QbftHeight implements HeightManager {
 
     // ---- prepare and commit ----
 
-    private boolean buffered(Object message, int round) {
+    private boolean buffered(Object message, Address author, int round) {
         if (current != null && round == current.round) {
             return false;
         }
         if (current == null || round > current.round) {
             if (round <= Math.max(round(), 0) + ctx.settings.limits().futureRounds()) {
-                futureRounds.computeIfAbsent(round, r -> new ArrayList<>()).add(message);
+                String key = message.getClass().getSimpleName() + author;
+                futureRounds.computeIfAbsent(round, r -> new LinkedHashMap<>()).putIfAbsent(key, message);
             } else {
                 ctx.droppedFuture++;
             }
@@ -305,7 +307,7 @@ final class QbftHeight implements HeightManager {
     }
 
     private void handlePrepare(QbftPrepare p) {
-        if (buffered(p, p.round())) {
+        if (buffered(p, p.author(), p.round())) {
             return;
         }
         if (current.proposal != null && !p.hasDigest(current.block().hash())) {
@@ -317,7 +319,7 @@ final class QbftHeight implements HeightManager {
     }
 
     private void handleCommit(QbftCommit c) {
-        if (buffered(c, c.round())) {
+        if (buffered(c, c.author(), c.round())) {
             return;
         }
         if (current.proposal != null && !c.hasDigest(current.block().hash())) {

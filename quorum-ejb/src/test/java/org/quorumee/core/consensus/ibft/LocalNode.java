@@ -36,6 +36,10 @@ final class LocalNode {
      * every round congruent to it modulo n) at height 1.
      */
     LocalNode(ForkSchedule schedule, int n, int rotationIndex) {
+        this(schedule, n, rotationIndex, BftLimits.defaults());
+    }
+
+    LocalNode(ForkSchedule schedule, int n, int rotationIndex, BftLimits limits) {
         this.schedule = schedule;
         this.protocol = schedule.at(1).protocol();
         for (int i = 0; i < n; i++) {
@@ -47,7 +51,7 @@ final class LocalNode {
         chain = new SimChain(schedule.at(0).protocol(), addresses(), schedule, SignatureRecovery.SECP256K1);
         controller = new BftController(new BftSettings(schedule, IstanbulFormatsTest.signer(local), SignatureRecovery.SECP256K1,
                 chain, (parent, template) -> SimChain.creator(local.address(), () -> now, transactions).create(parent, template),
-                SimChain.VALIDATOR, candidates, () -> now, BftLimits.defaults()));
+                SimChain.VALIDATOR, candidates, () -> now, limits));
     }
 
     static LocalNode qbft(int n, int rotationIndex) {

@@ -212,6 +212,23 @@ class QbftLocalNodeTest {
     }
 
     @Test
+    void aFullFutureBufferGivesUpItsHighestHeightsFirst() {
+        LocalNode node = new LocalNode(ForkSchedule.qbft(new QbftConfig(30000, 1, 0, 1000, 0, ProposerPolicy.ROUND_ROBIN, 0L), List.of()),
+                4, 1, new BftLimits(10, 2, 10, 4096, 1000));
+        node.start();
+        KeyPair peer = node.peers().get(0);
+        byte[] digest = new byte[32];
+        node.receive(QbftCodec.wire(QbftCodec.prepare(5, 0, digest, node.signer(peer))));
+        node.receive(QbftCodec.wire(QbftCodec.prepare(4, 0, digest, node.signer(peer))));
+        node.receive(QbftCodec.wire(QbftCodec.prepare(3, 0, digest, node.signer(peer))));
+        assertEquals(java.util.Map.of(3L, 1, 4L, 1), node.controller.futureMessageCounts());
+        node.receive(QbftCodec.wire(QbftCodec.prepare(6, 0, digest, node.signer(peer))));
+        node.receive(QbftCodec.wire(QbftCodec.prepare(12, 0, digest, node.signer(peer))));
+        assertEquals(java.util.Map.of(3L, 1, 4L, 1), node.controller.futureMessageCounts());
+        assertEquals(3, node.controller.status().droppedFutureMessages());
+    }
+
+    @Test
     void duplicatesOutsidersAndOldMessagesAreDropped() {
         LocalNode node = LocalNode.qbft(4, 0);
         node.start();
