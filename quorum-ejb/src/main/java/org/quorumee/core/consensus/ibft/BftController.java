@@ -1,17 +1,13 @@
 package org.quorumee.core.consensus.ibft;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.quorumee.core.chain.BlockHeader;
+import org.quorumee.core.consensus.ibft.message.BftMessage;
 import org.quorumee.core.consensus.ibft.message.IbftMessage;
 import org.quorumee.core.consensus.ibft.message.InvalidMessageException;
-import org.quorumee.core.consensus.ibft.message.QbftCommit;
-import org.quorumee.core.consensus.ibft.message.QbftPrepare;
-import org.quorumee.core.consensus.ibft.message.QbftProposal;
-import org.quorumee.core.consensus.ibft.message.QbftRoundChange;
 import org.quorumee.core.consensus.ibft.message.WireMessage;
 import org.quorumee.core.types.Address;
 
@@ -28,7 +24,7 @@ public final class BftController {
     private final BftSettings settings;
     private HeightContext heightContext;
     private HeightManager height;
-    private final TreeMap<Long, List<Object>> futureHeights = new TreeMap<>();
+    private final TreeMap<Long, List<BftMessage>> futureHeights = new TreeMap<>();
     private int futureCount;
 
     public BftController(BftSettings settings) {
@@ -67,11 +63,11 @@ public final class BftController {
         }
         futureHeights.headMap(next).values().forEach(list -> futureCount -= list.size());
         futureHeights.headMap(next).clear();
-        List<Object> ready = futureHeights.remove(next);
+        List<BftMessage> ready = futureHeights.remove(next);
         if (ready != null) {
             futureCount -= ready.size();
-            for (Object message : ready) {
-                deliver(message, heightOf(message));
+            for (BftMessage message : ready) {
+                deliver(message);
             }
         }
     }
@@ -82,7 +78,7 @@ public final class BftController {
             ctx.duplicates++;
             return ctx.drain();
         }
-        Object message;
+        BftMessage message;
         try {
             WireMessage decoded = WireMessage.decode(wire);
             message = decoded.code() == WireMessage.IBFT_CODE ? ctx.ibftCodec.decode(decoded) : ctx.qbftCodec.decode(decoded);
@@ -94,13 +90,13 @@ public final class BftController {
             ctx.droppedFuture++;
             return ctx.drain();
         }
-        long messageHeight = heightOf(message);
+        long messageHeight = message.height();
         if (messageHeight < heightContext.height()) {
             ctx.old++;
         } else if (messageHeight > heightContext.height()) {
             keepForLater(messageHeight, message);
         } else {
-            deliver(message, messageHeight);
+            deliver(message);
         }
         return ctx.drain();
     }
@@ -109,7 +105,7 @@ public final class BftController {
      * Keeps a message for a later height. When the buffer is full, the messages of the highest
      * height go first (Besu's rule): the nearest heights are the ones this node will need.
      */
-    private void keepForLater(long messageHeight, Object message) {
+    private void keepForLater(long messageHeight, BftMessage message) {
         if (messageHeight > heightContext.height() + settings.limits().futureHeights()) {
             ctx.droppedFuture++;
             return;
@@ -119,7 +115,7 @@ public final class BftController {
                 ctx.droppedFuture++;
                 return;
             }
-            List<Object> highest = futureHeights.lastEntry().getValue();
+            List<BftMessage> highest = futureHeights.lastEntry().getValue();
             highest.remove(highest.size() - 1);
             if (highest.isEmpty()) {
                 futureHeights.pollLastEntry();
@@ -131,8 +127,8 @@ public final class BftController {
         futureCount++;
     }
 
-    private void deliver(Object message, long messageHeight) {
-        if (height == null || messageHeight != heightContext.height()) {
+    private void deliver(BftMessage message) {
+        if (height == null || message.height() != heightContext.height()) {
             return;
         }
         boolean ibft = message instanceof IbftMessage;
@@ -140,7 +136,7 @@ public final class BftController {
             ctx.invalid++;
             return;
         }
-        if (!heightContext.isValidator(authorOf(message))) {
+        if (!heightContext.isValidator(message.author())) {
             ctx.rejected++;
             return;
         }
@@ -170,32 +166,6 @@ public final class BftController {
                 height != null, ctx.duplicates, ctx.invalid, ctx.old, ctx.droppedFuture, ctx.rejected);
     }
 
-    private static long heightOf(Object message) {
-        if (message instanceof IbftMessage m) {
-            return m.height();
-        } else if (message instanceof QbftProposal m) {
-            return m.height();
-        } else if (message instanceof QbftPrepare m) {
-            return m.height();
-        } else if (message instanceof QbftCommit m) {
-            return m.height();
-        }
-        return ((QbftRoundChange) message).payload().height();
-    }
-
-    private static Address authorOf(Object message) {
-        if (message instanceof IbftMessage m) {
-            return m.author();
-        } else if (message instanceof QbftProposal m) {
-            return m.author();
-        } else if (message instanceof QbftPrepare m) {
-            return m.author();
-        } else if (message instanceof QbftCommit m) {
-            return m.author();
-        }
-        return ((QbftRoundChange) message).payload().author();
-    }
-
     /** For tests and diagnostics: the legacy IBFT lock of the current height, or null. */
     byte[] lockedDigest() {
         return height == null ? null : height.lockedDigest();
@@ -204,10 +174,7 @@ public final class BftController {
     /** For tests and diagnostics: buffered future-height message counts by height. */
     Map<Long, Integer> futureMessageCounts() {
         Map<Long, Integer> out = new TreeMap<>();
-        for (Iterator<Map.Entry<Long, List<Object>>> it = futureHeights.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<Long, List<Object>> e = it.next();
-            out.put(e.getKey(), e.getValue().size());
-        }
+        futureHeights.forEach((h, messages) -> out.put(h, messages.size()));
         return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.quorumee.core.consensus.ibft;
 
+import org.quorumee.core.consensus.ibft.message.BftMessage;
+
 /** The protocol state of one height, for one protocol; the controller makes a new one per height. */
 interface HeightManager {
 
@@ -11,7 +13,7 @@ interface HeightManager {
     void roundTimerExpired(int round);
 
     /** A message of this height, authenticated, from one of its validators. */
-    void handle(Object message);
+    void handle(BftMessage message);
 
     /** -1 before round 0. */
     int round();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.quorumee.core.chain.Block;
 import org.quorumee.core.chain.BlockHeader;
+import org.quorumee.core.consensus.ibft.message.BftMessage;
 import org.quorumee.core.consensus.ibft.message.IbftCodec;
 import org.quorumee.core.consensus.ibft.message.IbftMessage;
 import org.quorumee.core.crypto.InvalidSignatureException;
@@ -121,7 +122,7 @@ final class IbftHeight implements HeightManager {
     }
 
     @Override
-    public void handle(Object message) {
+    public void handle(BftMessage message) {
         if (message instanceof IbftMessage m) {
             handleMessage(m);
             processBacklog();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.quorumee.core.chain.Block;
 import org.quorumee.core.chain.BlockHeader;
+import org.quorumee.core.consensus.ibft.message.BftMessage;
 import org.quorumee.core.consensus.ibft.message.QbftCodec;
 import org.quorumee.core.consensus.ibft.message.QbftCommit;
 import org.quorumee.core.consensus.ibft.message.QbftPrepare;
@@ -68,7 +69,7 @@ final class QbftHeight implements HeightManager {
     private PreparedCertificate latestPrepared;
     private final TreeMap<Integer, Map<Address, QbftRoundChange>> roundChanges = new TreeMap<>();
     /** Prepares and commits for later rounds, one of each per author and round. */
-    private final TreeMap<Integer, Map<String, Object>> futureRounds = new TreeMap<>();
+    private final TreeMap<Integer, Map<String, BftMessage>> futureRounds = new TreeMap<>();
 
     QbftHeight(BftContext ctx, HeightContext hc) {
         this.ctx = ctx;
@@ -118,7 +119,7 @@ final class QbftHeight implements HeightManager {
     }
 
     @Override
-    public void handle(Object message) {
+    public void handle(BftMessage message) {
         if (message instanceof QbftProposal p) {
             handleProposal(p);
         } else if (message instanceof QbftPrepare p) {
@@ -141,10 +142,10 @@ final class QbftHeight implements HeightManager {
         }
         ctx.armRoundTimer(hc.height(), round, timeout);
         roundChanges.headMap(round).clear();
-        Map<String, Object> buffered = futureRounds.remove(round);
+        Map<String, BftMessage> buffered = futureRounds.remove(round);
         futureRounds.headMap(round).clear();
         if (buffered != null) {
-            for (Object m : buffered.values()) {
+            for (BftMessage m : buffered.values()) {
                 handle(m);
             }
         }
@@ -291,7 +292,7 @@ final class QbftHeight implements HeightManager {
 
     // ---- prepare and commit ----
 
-    private boolean buffered(Object message, Address author, int round) {
+    private boolean buffered(BftMessage message, Address author, int round) {
         if (current != null && round == current.round) {
             return false;
         }

@@ -211,6 +211,39 @@ class QbftLocalNodeTest {
         assertEquals(2, node.controller.status().height());
     }
 
+    /** Block 1, proposed by the first validator in address order and committed by the other three. */
+    private static Block firstBlock(LocalNode node) {
+        KeyPair first = node.keys.get(0);
+        Block block = node.block(first, node.blockTime(), "1");
+        List<byte[]> seals = node.keys.subList(1, 4).stream().map(k -> seal(k, block, 0)).toList();
+        return new Block(IstanbulHeaders.withCommittedSeals(block.header(), BftProtocol.QBFT, seals, 0), block.transactions(), List.of(), null);
+    }
+
+    @Test
+    void theProposerRotatesAfterEachBlock() {
+        // Round robin: after a block by validator 0 (address order), validator 1 proposes round 0.
+        LocalNode second = LocalNode.qbft(4, 1);
+        assertEquals(second.keys.get(1), second.local);
+        second.start();
+        second.importBlock(firstBlock(second));
+        second.fireBlockTimer();
+        assertEquals(2, second.multicasts().size()); // PROPOSAL and PREPARE for height 2
+        // Sticky: validator 0 proposes again; validator 1 only waits.
+        ForkSchedule sticky = ForkSchedule.qbft(new QbftConfig(30000, 1, 0, 1000, 0, ProposerPolicy.STICKY, 0L), List.of());
+        LocalNode stickyFirst = new LocalNode(sticky, 4, 0);
+        stickyFirst.start();
+        stickyFirst.importBlock(firstBlock(stickyFirst));
+        stickyFirst.fireBlockTimer();
+        assertEquals(2, stickyFirst.multicasts().size());
+        LocalNode stickySecond = new LocalNode(sticky, 4, 1);
+        stickySecond.start();
+        stickySecond.importBlock(firstBlock(stickySecond));
+        stickySecond.fireBlockTimer();
+        stickySecond.assertSent();
+        // ...until round 1, when validator 1 is next.
+        assertEquals(stickySecond.local, stickySecond.proposer(1));
+    }
+
     @Test
     void aFullFutureBufferGivesUpItsHighestHeightsFirst() {
         LocalNode node = new LocalNode(ForkSchedule.qbft(new QbftConfig(30000, 1, 0, 1000, 0, ProposerPolicy.ROUND_ROBIN, 0L), List.of()),

@@ -13,7 +13,7 @@ import org.quorumee.core.types.Address;
  * @param committedSeal the seal of a COMMIT, else empty
  */
 public record IbftMessage(int code, long height, int round, Block block, byte[] digest, byte[] committedSeal,
-        Address author, byte[] signature) {
+        Address author, byte[] signature) implements BftMessage {
     public static final int PREPREPARE = 0;
     public static final int PREPARE = 1;
     public static final int COMMIT = 2;

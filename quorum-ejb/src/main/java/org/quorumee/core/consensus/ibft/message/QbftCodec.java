@@ -171,7 +171,7 @@ public final class QbftCodec {
      *
      * @throws InvalidMessageException on malformed input or a signature no address can be recovered from
      */
-    public Object decode(WireMessage wire) {
+    public QbftMessage decode(WireMessage wire) {
         try {
             RlpItem root = Rlp.decode(wire.payload());
             return switch (wire.code()) {

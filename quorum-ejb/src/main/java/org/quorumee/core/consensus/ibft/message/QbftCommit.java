@@ -7,7 +7,8 @@ import org.quorumee.core.types.Address;
  * QBFT COMMIT (0x14): {@code author} commits {@code digest} in {@code (height, round)}, with its
  * committed seal over the block hash with that round written in.
  */
-public record QbftCommit(long height, int round, byte[] digest, byte[] commitSeal, byte[] signature, Address author) {
+public record QbftCommit(long height, int round, byte[] digest, byte[] commitSeal, byte[] signature, Address author)
+        implements QbftMessage {
     public QbftCommit {
         digest = digest.clone();
         commitSeal = commitSeal.clone();

@@ -10,7 +10,7 @@ import org.quorumee.core.types.Address;
  * payloads for that round and, when one of them was prepared, the PREPAREs of the highest.
  */
 public record QbftProposal(long height, int round, Block block, byte[] signature, Address author,
-        List<QbftRoundChangePayload> roundChanges, List<QbftPrepare> prepares) {
+        List<QbftRoundChangePayload> roundChanges, List<QbftPrepare> prepares) implements QbftMessage {
     public QbftProposal {
         signature = signature.clone();
         roundChanges = List.copyOf(roundChanges);
