@@ -489,7 +489,7 @@ final class BftSimulation {
         }
         BlockTemplate template = new BlockTemplate(h.number(), h.timestamp(), h.coinbase(), h.nonce(), extra, h.mixHash(), h.difficulty());
         BlockHeader parent = from.chain.head();
-        Block other = SimChain.build(parent, template, List.of(SimChain.standInTransaction(rogue.address(), h.number(), now)));
+        Block other = SimChain.build(parent, template, List.of(SimChain.standInTransaction(rogue.address(), h.number(), h.timestamp())));
         if (protocol == BftProtocol.IBFT) {
             other = new Block(IstanbulHeaders.ibftSeal(other.header(), from.signer), other.transactions(), List.of(), null);
         }

@@ -87,8 +87,17 @@ class BftSimulationTest {
         long virtual = 0;
         long rejected = 0;
         int lockSplits = 0;
+        java.util.Map<String, Integer> mix = new java.util.TreeMap<>();
         for (long seed = from; seed < from + runs; seed++) {
-            BftSimulation.Result result = BftSimulation.run(configFor(seed));
+            BftSimulation.Config config = configFor(seed);
+            String protocol = config.schedule().transitions().isEmpty() ? config.genesisProtocol().toString() : "IBFT->QBFT@3";
+            mix.merge("N=" + config.faults().size(), 1, Integer::sum);
+            mix.merge(protocol, 1, Integer::sum);
+            config.faults().stream().filter(f -> f != Fault.HONEST).distinct().forEach(f -> mix.merge(f.toString(), 1, Integer::sum));
+            if (config.faults().stream().allMatch(f -> f == Fault.HONEST)) {
+                mix.merge("all honest", 1, Integer::sum);
+            }
+            BftSimulation.Result result = BftSimulation.run(config);
             heights += result.heights();
             if (!result.ibftLockSplit()) {
                 maxRound = Math.max(maxRound, result.maxRound());
@@ -105,6 +114,7 @@ class BftSimulationTest {
                 + " secp256k1 signs %d (%d computed), recoveries %d (%d computed)%n",
                 runs, heights, messages, virtual / 1000.0, maxRound, rejected, lockSplits, seconds, c.signCalls, c.signComputed,
                 c.recoverCalls, c.recoverComputed);
+        System.out.println("BFT simulation mix (runs): " + mix);
         assertTrue(heights >= (runs - lockSplits) * 5);
     }
 }

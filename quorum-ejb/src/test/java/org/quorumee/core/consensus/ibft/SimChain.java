@@ -61,12 +61,16 @@ final class SimChain implements ChainView {
         return new RlpWriter().startList().writeBytes(creator.toArray()).writeLong(height).writeLong(time).endList().toByteArray();
     }
 
-    /** A creator that includes {@code transactions} stand-ins (0 makes empty blocks). */
+    /**
+     * A creator that includes {@code transactions} stand-ins (0 makes empty blocks). They depend on
+     * the creator, height and block timestamp only, so the same history gives the same blocks (and
+     * signatures) from one seed to the next.
+     */
     static BlockCreator creator(Address self, BftClock clock, int transactions) {
         return (parent, template) -> {
             List<byte[]> txs = new ArrayList<>();
             for (int i = 0; i < transactions; i++) {
-                txs.add(standInTransaction(self, template.number(), clock.nowMillis() + i));
+                txs.add(standInTransaction(self, template.number(), template.timestamp() * 1000 + i));
             }
             return build(parent, template, txs);
         };
