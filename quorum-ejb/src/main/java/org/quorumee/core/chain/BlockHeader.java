@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.consensus.ibft.extra.IstanbulBlockHash;
 import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpException;
@@ -122,52 +123,60 @@ public final class BlockHeader {
     /** The header's RLP encoding (computed once). */
     public byte[] encode() {
         if (encoded == null) {
-            List<byte[]> items = new ArrayList<>(MAX_FIELDS);
-            items.add(Rlp.encodeBytes(parentHash));
-            items.add(Rlp.encodeBytes(ommersHash));
-            items.add(Rlp.encodeBytes(coinbase.toArray()));
-            items.add(Rlp.encodeBytes(stateRoot));
-            items.add(Rlp.encodeBytes(transactionsRoot));
-            items.add(Rlp.encodeBytes(receiptsRoot));
-            items.add(Rlp.encodeBytes(logsBloom.toArray()));
-            items.add(Rlp.encodeBigInteger(difficulty));
-            items.add(Rlp.encodeLong(number));
-            items.add(Rlp.encodeLong(gasLimit));
-            items.add(Rlp.encodeLong(gasUsed));
-            items.add(Rlp.encodeLong(timestamp));
-            items.add(Rlp.encodeBytes(extraData));
-            items.add(Rlp.encodeBytes(mixHash));
-            items.add(Rlp.encodeBytes(nonceBytes(nonce)));
-            if (baseFee != null) {
-                items.add(Rlp.encodeBigInteger(baseFee));
-            }
-            if (withdrawalsRoot != null) {
-                items.add(Rlp.encodeBytes(withdrawalsRoot));
-            }
-            if (blobGasUsed != null) {
-                items.add(Rlp.encodeLong(blobGasUsed));
-            }
-            if (excessBlobGas != null) {
-                items.add(Rlp.encodeLong(excessBlobGas));
-            }
-            if (parentBeaconBlockRoot != null) {
-                items.add(Rlp.encodeBytes(parentBeaconBlockRoot));
-            }
-            encoded = Rlp.encodeList(items);
+            encoded = encodeWithExtraData(extraData);
         }
         return encoded.clone();
     }
 
+    private byte[] encodeWithExtraData(byte[] extra) {
+        List<byte[]> items = new ArrayList<>(MAX_FIELDS);
+        items.add(Rlp.encodeBytes(parentHash));
+        items.add(Rlp.encodeBytes(ommersHash));
+        items.add(Rlp.encodeBytes(coinbase.toArray()));
+        items.add(Rlp.encodeBytes(stateRoot));
+        items.add(Rlp.encodeBytes(transactionsRoot));
+        items.add(Rlp.encodeBytes(receiptsRoot));
+        items.add(Rlp.encodeBytes(logsBloom.toArray()));
+        items.add(Rlp.encodeBigInteger(difficulty));
+        items.add(Rlp.encodeLong(number));
+        items.add(Rlp.encodeLong(gasLimit));
+        items.add(Rlp.encodeLong(gasUsed));
+        items.add(Rlp.encodeLong(timestamp));
+        items.add(Rlp.encodeBytes(extra));
+        items.add(Rlp.encodeBytes(mixHash));
+        items.add(Rlp.encodeBytes(nonceBytes(nonce)));
+        if (baseFee != null) {
+            items.add(Rlp.encodeBigInteger(baseFee));
+        }
+        if (withdrawalsRoot != null) {
+            items.add(Rlp.encodeBytes(withdrawalsRoot));
+        }
+        if (blobGasUsed != null) {
+            items.add(Rlp.encodeLong(blobGasUsed));
+        }
+        if (excessBlobGas != null) {
+            items.add(Rlp.encodeLong(excessBlobGas));
+        }
+        if (parentBeaconBlockRoot != null) {
+            items.add(Rlp.encodeBytes(parentBeaconBlockRoot));
+        }
+        return Rlp.encodeList(items);
+    }
+
     /**
-     * keccak256 of the encoding: the block's hash by Ethereum's rule. GoQuorum IBFT/QBFT chains
-     * (mix hash = the Istanbul digest) hash the header with the consensus seals cleared from
-     * {@code extraData}; that rule belongs to the consensus engine, which applies it through
-     * {@code toBuilder().extraData(filtered).build().hash()}. A genesis block has no seals, so both
-     * rules give its hash.
+     * The block's hash: keccak256 of the encoding, except for GoQuorum Istanbul headers (mix hash =
+     * the Istanbul digest, extraData in the IBFT or QBFT layout), which hash with the committed
+     * seals left out of extraData (and QBFT's round written as 0), as GoQuorum's
+     * {@code Header.Hash()} does: the hash the validators sign cannot depend on their signatures.
+     * See {@link IstanbulBlockHash}.
      */
     public byte[] hash() {
         if (hash == null) {
-            hash = Keccak.keccak256(encode());
+            byte[] rlp = encode();
+            if (IstanbulBlockHash.isIstanbulDigest(mixHash)) {
+                rlp = IstanbulBlockHash.filteredExtraData(extraData).map(this::encodeWithExtraData).orElse(rlp);
+            }
+            hash = Keccak.keccak256(rlp);
         }
         return hash.clone();
     }
