@@ -433,6 +433,6 @@ public class PeerNetwork {
     }
 
     static String abbreviate(String nodeId) {
-        return nodeId.length() > 16 ? nodeId.substring(0, 16) + "…" : nodeId;
+        return nodeId.length() > 16 ? nodeId.substring(0, 16) + "..." : nodeId;
     }
 }

@@ -17,6 +17,12 @@ public interface PeerConnectionsMXBean {
     /** Messages admitted and stamped with their sender's enode. */
     long getAdmittedMessages();
 
+    /**
+     * The latest cuts of peers that lost their permission, newest last, each
+     * {@code "<node ID> <milliseconds from the permission files' change to the cut>"}.
+     */
+    String[] getRecentCuts();
+
     /** The permission policy in force, in words (how many listed, or why everyone is denied). */
     String getPolicy();
 }

@@ -95,6 +95,7 @@ public final class PeerPermissionInterceptor implements Interceptor {
         private final Map<Object, Admitted> connections = new ConcurrentHashMap<>();
         private final Map<Object, Boolean> refusing = new ConcurrentHashMap<>();
         private final Map<String, Long> lastWarning = new ConcurrentHashMap<>();
+        private final java.util.Deque<String> recentCuts = new java.util.concurrent.ConcurrentLinkedDeque<>();
         final AtomicLong refusedConnections = new AtomicLong();
         final AtomicLong refusedPackets = new AtomicLong();
         final AtomicLong admittedMessages = new AtomicLong();
@@ -135,7 +136,7 @@ public final class PeerPermissionInterceptor implements Interceptor {
                 if (policy.isPermitted(admitted.nodeId)) {
                     return admitted.nodeId;
                 }
-                refuse(connection, admitted.nodeId, "no longer permitted");
+                cut(admitted);
                 return null;
             }
             if (refusing.containsKey(connection.getID())) {
@@ -187,12 +188,43 @@ public final class PeerPermissionInterceptor implements Interceptor {
             sweeper.execute(() -> connection.fail(new ActiveMQSecurityException("refused by the peer gate: " + reason)));
         }
 
+        /** Cuts a connection whose peer lost its permission, noting how long after the files changed. */
+        private void cut(Admitted admitted) {
+            if (connections.remove(admitted.connection.getID()) == null) {
+                return;
+            }
+            long changed = 0;
+            PermissionFiles f = files;
+            if (f != null) {
+                for (Path file : new Path[] {f.permissionedFile(), f.disallowedFile()}) {
+                    try {
+                        changed = Math.max(changed, java.nio.file.Files.getLastModifiedTime(file).toMillis());
+                    } catch (java.io.IOException e) {
+                        // a missing file changed nothing we can time
+                    }
+                }
+            }
+            long latency = changed == 0 ? -1 : System.currentTimeMillis() - changed;
+            recentCuts.addLast(admitted.nodeId + " " + latency);
+            while (recentCuts.size() > 32) {
+                recentCuts.pollFirst();
+            }
+            LOG.info(() -> "cut peer " + abbreviate(admitted.nodeId) + ": no longer permitted (" + latency
+                    + " ms after the permission files changed)");
+            refuse(admitted.connection, admitted.nodeId, "no longer permitted");
+        }
+
+        @Override
+        public String[] getRecentCuts() {
+            return recentCuts.toArray(String[]::new);
+        }
+
         private void sweep() {
             try {
                 refreshPolicy();
                 for (Admitted admitted : connections.values()) {
                     if (!policy.isPermitted(admitted.nodeId)) {
-                        refuse(admitted.connection, admitted.nodeId, "no longer permitted");
+                        cut(admitted);
                     }
                 }
             } catch (RuntimeException e) {

@@ -1,0 +1,193 @@
+package org.quorumee.it.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.quorumee.it.support.JsonRpcClient;
+
+/**
+ * A network of nodes started the way a person starts one: {@code bin/quorum up --nodes N} (one WildFly
+ * domain), in a folder of the build, on the ports the build gives (system properties
+ * {@code quorum.it.network.rpc.port}, {@code .peer.port}, {@code .port.shift}); stopped with
+ * {@code bin/quorum down}. Nodes are reached over JSON-RPC and over JMX (the domain's JMX user).
+ */
+public final class QuorumNetwork implements AutoCloseable {
+    public final Path dir;
+    public final int nodes;
+    public final int rpcPort;
+    public final int peerPort;
+    public final int portShift;
+    private final Path launcher;
+    private final Map<Integer, JMXConnector> jmx = new HashMap<>();
+
+    private QuorumNetwork(Path dir, int nodes) {
+        this.dir = dir;
+        this.nodes = nodes;
+        this.rpcPort = Integer.getInteger("quorum.it.network.rpc.port", 25000);
+        this.peerPort = Integer.getInteger("quorum.it.network.peer.port", 26000);
+        this.portShift = Integer.getInteger("quorum.it.network.port.shift", 5000);
+        this.launcher = Path.of(System.getProperty("quorum.it.launcher", "../bin/quorum")).toAbsolutePath().normalize();
+    }
+
+    /** Starts a fresh network of {@code nodes} nodes in {@code dir} (whatever was there is removed). */
+    public static QuorumNetwork start(Path dir, int nodes) {
+        deleteTree(dir);
+        QuorumNetwork network = new QuorumNetwork(dir, nodes);
+        long started = System.nanoTime();
+        network.launch("up", "--nodes", String.valueOf(nodes), "--rpc-port", String.valueOf(network.rpcPort),
+                "--peer-port", String.valueOf(network.peerPort), "--port-shift", String.valueOf(network.portShift));
+        System.out.printf("network of %d nodes up in %d ms%n", nodes, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return network;
+    }
+
+    public JsonRpcClient rpc(int node) {
+        return new JsonRpcClient(URI.create("http://127.0.0.1:" + (rpcPort + node - 1) + "/"));
+    }
+
+    public Path nodeDir(int node) {
+        return dir.resolve("node" + node);
+    }
+
+    public String enode(int node) {
+        return read(nodeDir(node).resolve("enode"));
+    }
+
+    public String nodeId(int node) {
+        String enode = enode(node);
+        return enode.substring("enode://".length(), enode.indexOf('@'));
+    }
+
+    /** The node's MBean server through WildFly's remote JMX (on a domain server's HTTP port). */
+    public synchronized MBeanServerConnection jmx(int node) {
+        try {
+            JMXConnector connector = jmx.get(node);
+            if (connector == null) {
+                Map<String, Object> env = new HashMap<>();
+                env.put(JMXConnector.CREDENTIALS, new String[] {"quorum-jmx", read(dir.resolve("domain/jmx-password"))});
+                connector = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:remote+http://127.0.0.1:"
+                        + (rpcPort + node - 1)), env);
+                jmx.put(node, connector);
+            }
+            return connector.getMBeanServerConnection();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no JMX on node " + node, e);
+        }
+    }
+
+    public Object attribute(int node, String objectName, String attribute) {
+        try {
+            return jmx(node).getAttribute(new ObjectName(objectName), attribute);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + objectName + " " + attribute + " on node " + node, e);
+        }
+    }
+
+    public Object invoke(int node, String objectName, String operation, String argument) {
+        try {
+            return jmx(node).invoke(new ObjectName(objectName), operation, new Object[] {argument},
+                    new String[] {String.class.getName()});
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot invoke " + objectName + " " + operation + " on node " + node, e);
+        }
+    }
+
+    /** The JSON-RPC result of a call, failing on an error answer. */
+    public JsonNode result(int node, String method, String params) {
+        JsonNode answer = rpc(node).call(method, params);
+        if (answer.has("error")) {
+            throw new IllegalStateException(method + " on node " + node + ": " + answer.get("error"));
+        }
+        return answer.get("result");
+    }
+
+    /** Waits until {@code condition} holds, failing loudly with {@code what} after {@code limit}. */
+    public static void await(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + limit.toSeconds() + " s: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    /** Runs bin/quorum with this network's folder; its output goes to the test's output. */
+    public void launch(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
+        builder.environment().put("QUORUM_NETWORK_DIR", dir.toString());
+        builder.environment().put("QUORUM_START_TIMEOUT", System.getProperty("quorum.it.network.start.timeout", "900"));
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(20, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("bin/quorum " + String.join(" ", args) + " did not finish in 20 minutes");
+            }
+            if (process.exitValue() != 0) {
+                throw new AssertionError("bin/quorum " + String.join(" ", args) + " failed: exit " + process.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (JMXConnector connector : jmx.values()) {
+            try {
+                connector.close();
+            } catch (IOException e) {
+                // the servers go down next
+            }
+        }
+        jmx.clear();
+        launch("down");
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+}
