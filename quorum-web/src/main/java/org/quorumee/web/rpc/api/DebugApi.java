@@ -4,14 +4,17 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
+import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.InvalidBlockException;
 import org.quorumee.core.trace.StructLogger;
 import org.quorumee.node.chain.CallService;
+import org.quorumee.node.chain.ChainReader;
+import org.quorumee.web.rpc.BlockTags;
 import org.quorumee.web.rpc.JsonRpcException;
 import org.quorumee.web.rpc.JsonRpcNamespace;
 import org.quorumee.web.rpc.Quantities;
 
-/** The debug namespace: go-ethereum's struct-log transaction tracing. */
+/** The debug namespace: go-ethereum's struct-log transaction tracing and raw blocks. */
 @ApplicationScoped
 public class DebugApi implements JsonRpcNamespace {
     private static final Set<String> OPTIONS = Set.of("disableStack", "disableMemory", "enableMemory", "disableStorage",
@@ -19,6 +22,9 @@ public class DebugApi implements JsonRpcNamespace {
 
     @EJB
     CallService calls;
+
+    @EJB
+    ChainReader chain;
 
     @Override
     public String name() {
@@ -41,6 +47,16 @@ public class DebugApi implements JsonRpcNamespace {
         } catch (InvalidBlockException e) {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "cannot re-execute the block: " + e.getMessage());
         }
+    }
+
+    /** geth's debug_getRawBlock: a stored block whole, in its RLP encoding, as peers exchange it. */
+    public String getRawBlock(String block) {
+        if (block == null) {
+            throw JsonRpcException.invalidParams("missing value for required argument 0: the block");
+        }
+        long number = BlockTags.resolve(block, chain.head().number());
+        return chain.fullBlock(number).map(b -> Hex.encode(b.encode()))
+                .orElseThrow(() -> new JsonRpcException(JsonRpcException.SERVER_ERROR, "block not found"));
     }
 
     static StructLogger.Options options(Map<String, Object> config) {
