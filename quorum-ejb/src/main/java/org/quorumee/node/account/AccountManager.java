@@ -67,8 +67,8 @@ public class AccountManager {
         this.clock = Clock.systemUTC();
     }
 
-    /** Over a given keystore and clock, without the container (tests). */
-    AccountManager(KeystoreDirectory keystore, Clock clock) {
+    /** Over a given keystore and clock, outside the container (tests); nothing is unlocked at start. */
+    public AccountManager(KeystoreDirectory keystore, Clock clock) {
         this.keystore = keystore;
         this.clock = clock;
     }
