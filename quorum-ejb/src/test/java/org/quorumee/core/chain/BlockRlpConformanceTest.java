@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,8 +41,7 @@ class BlockRlpConformanceTest {
         for (Path file : Fixtures.jsonFiles("BlockchainTests/ValidBlocks")) {
             String relative = root.relativize(file).toString();
             JsonNode tests = JSON.readTree(file.toFile());
-            for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> test = it.next();
+            for (Map.Entry<String, JsonNode> test : tests.properties()) {
                 JsonNode blocks = test.getValue().get("blocks");
                 if (!"Cancun".equals(test.getValue().path("network").asText())) {
                     otherNetworks.skip(relative + "/" + test.getKey(), "network " + test.getValue().path("network").asText()

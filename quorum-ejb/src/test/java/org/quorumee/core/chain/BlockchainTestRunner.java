@@ -133,8 +133,7 @@ public final class BlockchainTestRunner {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> test = it.next();
+                for (Map.Entry<String, JsonNode> test : tests.properties()) {
                     String name = relative + "/" + test.getKey();
                     if (!filter.isEmpty() && !name.contains(filter)) {
                         continue;
@@ -394,12 +393,10 @@ public final class BlockchainTestRunner {
     /** Writes the accounts of a fixture's {@code pre} or {@code postState} and returns the root. */
     private static byte[] writeState(NodeStore store, JsonNode accounts) {
         WorldState state = new WorldState(store, WorldState.EMPTY_TRIE_ROOT);
-        for (Iterator<Map.Entry<String, JsonNode>> it = accounts.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : accounts.properties()) {
             JsonNode a = e.getValue();
             Map<UInt256, UInt256> storage = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> slots = a.get("storage").fields(); slots.hasNext(); ) {
-                Map.Entry<String, JsonNode> slot = slots.next();
+            for (Map.Entry<String, JsonNode> slot : a.get("storage").properties()) {
                 storage.put(UInt256.fromBytes(Hex.decode(slot.getKey())), UInt256.fromBytes(Hex.decode(slot.getValue().asText())));
             }
             state.putAccount(Address.fromHex(e.getKey()), quantity(a.get("nonce")).longValue(), quantity(a.get("balance")),

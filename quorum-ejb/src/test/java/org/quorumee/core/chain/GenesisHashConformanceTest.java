@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,8 +81,7 @@ class GenesisHashConformanceTest {
             for (Path file : Fixtures.jsonFiles("BlockchainTests/" + suite)) {
                 String relative = root.relativize(file).toString();
                 JsonNode tests = JSON.readTree(file.toFile());
-                for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> test = it.next();
+                for (Map.Entry<String, JsonNode> test : tests.properties()) {
                     tally.test(relative, test.getKey(), test.getValue().get("blocks").size());
                     report.check(test.getKey(), () -> checkGenesis(test.getValue()));
                 }

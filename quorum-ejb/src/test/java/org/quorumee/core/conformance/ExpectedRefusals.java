@@ -126,21 +126,7 @@ public final class ExpectedRefusals {
         return kinds;
     }
 
-    /** True when {@code expected} allows a refusal of this transaction by itself (no state needed). */
-    public static boolean allowsTransactionRefusal(String expected) {
-        Set<String> kinds = allowed(expected);
-        if (kinds == null) {
-            return false;
-        }
-        for (InvalidTransactionException.Reason reason : InvalidTransactionException.Reason.values()) {
-            if (kinds.contains(reason.name())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when {@code expected} names only refusals that need the state or the block. */
+    /** True when {@code expected} allows a refusal that needs the state or the block (funds, base fee, sender code...). */
     public static boolean needsState(String expected) {
         Set<String> kinds = allowed(expected);
         if (kinds == null) {

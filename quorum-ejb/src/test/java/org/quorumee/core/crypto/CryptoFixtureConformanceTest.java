@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.conformance.ConformanceReport;
@@ -29,8 +28,7 @@ class CryptoFixtureConformanceTest {
     void cryptoCasesAreCountedAndSkippedWithTheirReason() throws IOException {
         JsonNode cases = new ObjectMapper().readTree(Fixtures.path("BasicTests/crypto.json").toFile());
         ConformanceReport report = new ConformanceReport("BasicTests/crypto");
-        for (Iterator<Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> c = it.next();
+        for (Map.Entry<String, JsonNode> c : cases.properties()) {
             String type = c.getValue().path("decryption_type").asText();
             String reason = WHY_NOT_RUN.get(type);
             if (reason == null) {

@@ -12,7 +12,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,7 @@ class RlpConformanceTest {
         Path dir = Fixtures.path("RLPTests");
         for (Path file : Fixtures.jsonFiles("RLPTests")) {
             JsonNode root = JSON.readTree(file.toFile());
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> test = it.next();
+            for (Map.Entry<String, JsonNode> test : root.properties()) {
                 tally.test(dir.relativize(file).toString(), test.getKey(), 0);
                 JsonNode in = test.getValue().get("in");
                 String out = test.getValue().get("out").asText();

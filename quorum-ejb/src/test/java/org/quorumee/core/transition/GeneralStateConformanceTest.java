@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,8 +88,7 @@ class GeneralStateConformanceTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> test = it.next();
+            for (Map.Entry<String, JsonNode> test : tests.properties()) {
                 String name = relative + "/" + test.getKey();
                 if (!FILTER.isEmpty() && !name.contains(FILTER)) {
                     continue;
@@ -147,8 +145,7 @@ class GeneralStateConformanceTest {
             }
         }
         JsonNode env = test.get("env");
-        for (Iterator<Map.Entry<String, JsonNode>> forks = test.get("post").fields(); forks.hasNext(); ) {
-            Map.Entry<String, JsonNode> post = forks.next();
+        for (Map.Entry<String, JsonNode> post : test.get("post").properties()) {
             Fork fork = FORKS.get(post.getKey());
             if (fork == null) {
                 outcomes.add(new Outcome("GeneralStateTests " + post.getKey() + " (fork not implemented)",
@@ -217,12 +214,10 @@ class GeneralStateConformanceTest {
 
     private static List<PreAccount> preAccounts(JsonNode pre) {
         List<PreAccount> accounts = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = pre.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : pre.properties()) {
             JsonNode a = e.getValue();
             Map<UInt256, UInt256> storage = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> slots = a.get("storage").fields(); slots.hasNext(); ) {
-                Map.Entry<String, JsonNode> slot = slots.next();
+            for (Map.Entry<String, JsonNode> slot : a.get("storage").properties()) {
                 storage.put(UInt256.fromBytes(Hex.decode(slot.getKey())), UInt256.fromBytes(Hex.decode(slot.getValue().asText())));
             }
             accounts.add(new PreAccount(Address.fromHex(e.getKey()), quantity(a.get("nonce")).longValue(),

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
@@ -24,8 +23,7 @@ class HexPrefixConformanceTest {
     void hexPrefixEncoding() throws IOException {
         JsonNode cases = new ObjectMapper().readTree(Fixtures.path("BasicTests/hexencodetest.json").toFile());
         ConformanceReport report = new ConformanceReport("BasicTests/hexencodetest");
-        for (Iterator<Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> c = it.next();
+        for (Map.Entry<String, JsonNode> c : cases.properties()) {
             report.check(c.getKey(), () -> {
                 JsonNode seq = c.getValue().get("seq");
                 byte[] nibbles = new byte[seq.size()];

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,8 +46,7 @@ class TrieConformanceTest {
             throws IOException {
         JsonNode cases = JSON.readTree(Fixtures.path("TrieTests/" + fileName).toFile());
         ConformanceReport report = new ConformanceReport("TrieTests/" + fileName);
-        for (Iterator<Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> testCase = it.next();
+        for (Map.Entry<String, JsonNode> testCase : cases.properties()) {
             tally.test(fileName, testCase.getKey(), 0);
             report.check(testCase.getKey(), () -> runRootCase(testCase.getValue(), secure));
         }
@@ -95,8 +93,7 @@ class TrieConformanceTest {
                 operations.add(new byte[][] {bytes(pair.get(0)), bytes(pair.get(1))});
             }
         } else {
-            for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : in.properties()) {
                 operations.add(new byte[][] {text(field.getKey()), bytes(field.getValue())});
             }
         }
@@ -116,8 +113,7 @@ class TrieConformanceTest {
     private static ConformanceReport runNextPrevSuite(String fileName, ExpectedCounts.Tally tally) throws IOException {
         JsonNode cases = JSON.readTree(Fixtures.path("TrieTests/" + fileName).toFile());
         ConformanceReport report = new ConformanceReport("TrieTests/" + fileName);
-        for (Iterator<Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> testCase = it.next();
+        for (Map.Entry<String, JsonNode> testCase : cases.properties()) {
             tally.test(fileName, testCase.getKey(), 0);
             report.check(testCase.getKey(), () -> {
                 MerklePatriciaTrie trie = new MerklePatriciaTrie(new InMemoryNodeStore());

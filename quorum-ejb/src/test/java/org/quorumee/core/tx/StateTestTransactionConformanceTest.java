@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,11 +48,9 @@ class StateTestTransactionConformanceTest {
         for (Path file : Fixtures.jsonFiles("GeneralStateTests")) {
             String relative = root.relativize(file).toString();
             JsonNode tests = JSON.readTree(file.toFile());
-            for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> test = it.next();
+            for (Map.Entry<String, JsonNode> test : tests.properties()) {
                 JsonNode transaction = test.getValue().get("transaction");
-                for (Iterator<Map.Entry<String, JsonNode>> forks = test.getValue().get("post").fields(); forks.hasNext(); ) {
-                    Map.Entry<String, JsonNode> posts = forks.next();
+                for (Map.Entry<String, JsonNode> posts : test.getValue().get("post").properties()) {
                     Fork fork = fork(posts.getKey());
                     String name = relative + "/" + test.getKey() + "[" + posts.getKey() + "]";
                     if (fork == null) {

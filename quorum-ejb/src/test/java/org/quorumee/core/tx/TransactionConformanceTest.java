@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
@@ -41,13 +40,11 @@ class TransactionConformanceTest {
         Path root = Fixtures.path("TransactionTests");
         for (Path file : Fixtures.jsonFiles("TransactionTests")) {
             JsonNode tests = JSON.readTree(file.toFile());
-            for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> test = it.next();
+            for (Map.Entry<String, JsonNode> test : tests.properties()) {
                 tally.test(root.relativize(file).toString(), test.getKey(), 0);
                 byte[] raw = Hex.decode(test.getValue().get("txbytes").asText());
                 String name = file.getParent().getFileName() + "/" + test.getKey();
-                for (Iterator<Map.Entry<String, JsonNode>> results = test.getValue().get("result").fields(); results.hasNext(); ) {
-                    Map.Entry<String, JsonNode> result = results.next();
+                for (Map.Entry<String, JsonNode> result : test.getValue().get("result").properties()) {
                     Fork fork = fork(result.getKey());
                     if (fork == null) {
                         otherForks.skip(name + "[" + result.getKey() + "]", "fork " + result.getKey() + " is not implemented");
