@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URL;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -13,8 +14,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quorumee.it.support.JsonRpcClient;
+import org.quorumee.it.support.Limits;
 import org.quorumee.it.support.NodeDeployment;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -28,6 +31,7 @@ import org.web3j.protocol.http.HttpService;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Timeout(value = Limits.TEST_MINUTES, unit = TimeUnit.MINUTES)
 class ChainReadIT {
 
     @Deployment(testable = false)
@@ -56,8 +60,17 @@ class ChainReadIT {
         assertTrue(genesis.getTransactions().isEmpty());
         EthBlock.Block zero = web3j.ethGetBlockByNumber(new DefaultBlockParameterNumber(0), true).send().getBlock();
         assertEquals(genesis.getHash(), zero.getHash());
+        // the head moves as other tests add blocks: it is at least the number read before it, and the
+        // block at its number is the same block (a single node never replaces a stored block)
+        long before = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
         EthBlock.Block latest = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
-        assertTrue(latest.getNumber().longValue() >= 0);
+        assertTrue(latest.getNumber().longValueExact() >= before, latest.getNumber() + " < " + before);
+        assertEquals(latest.getHash(), web3j.ethGetBlockByNumber(new DefaultBlockParameterNumber(latest.getNumber()), false)
+                .send().getBlock().getHash());
+        if (latest.getNumber().signum() > 0) {
+            EthBlock.Block parent = web3j.ethGetBlockByHash(latest.getParentHash(), false).send().getBlock();
+            assertEquals(latest.getNumber().longValueExact() - 1, parent.getNumber().longValueExact(), "the parent's number");
+        }
         EthBlock.Block byHash = web3j.ethGetBlockByHash(genesis.getHash(), false).send().getBlock();
         assertEquals(genesis.getStateRoot(), byHash.getStateRoot());
         assertEquals("0x0", rpc.result("eth_getBlockTransactionCountByHash", "[\"" + genesis.getHash() + "\"]").asText());

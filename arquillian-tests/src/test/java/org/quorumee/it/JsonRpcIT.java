@@ -22,14 +22,21 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quorumee.it.support.JsonRpcClient;
+import org.quorumee.it.support.Limits;
 import org.quorumee.it.support.NodeDeployment;
 
 /** JSON-RPC 2.0 over HTTP against the deployed node: the methods of the foundation and every error case. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Timeout(value = Limits.TEST_MINUTES, unit = TimeUnit.MINUTES)
 class JsonRpcIT {
+    /** The default network's funded account, unlocked at start. */
+    private static final String DEV = "0xeff92eb5856df59f8e0ba5fd9ab80ecdb3ae5fcf";
+    /** Deploys a runtime that emits one LOG0 with no data on every call (hand-assembled). */
+    private static final String DEPLOY_LOGGER = "0x6005600c60003960056000f3" + "60006000a0";
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -121,26 +128,65 @@ class JsonRpcIT {
                         webSocket.request(1);
                         return null;
                     }
-                }).get(10, TimeUnit.SECONDS);
+                }).get(Limits.WAIT_SECONDS, TimeUnit.SECONDS);
         socket.sendText("[{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\",\"params\":[]},"
                 + "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}]", true);
-        JsonNode response = new ObjectMapper().readTree(reply.get(10, TimeUnit.SECONDS));
+        JsonNode response = new ObjectMapper().readTree(reply.get(Limits.WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals(7, response.get(0).get("id").asInt());
         assertEquals("0xa", response.get(0).get("result").asText());
         assertTrue(response.get(1).get("result").asText().startsWith("0x"), response.toString());
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(Limits.WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /**
+     * Filters see what happens after they are installed: the block of a call, its log, its pending hash.
+     * Other blocks may come too (another test's, or the engine's follow-up block after a busy one):
+     * the test asserts what must be there and that nothing is older than the filter, never a count of
+     * blocks.
+     */
     @Test
-    void filtersArePolledAndUninstalled() {
+    void filtersArePolledAndUninstalled() throws Exception {
+        String logger = rpc.awaitReceipt(rpc.result("eth_sendTransaction", "[{\"from\":\"" + DEV + "\",\"data\":\""
+                + DEPLOY_LOGGER + "\"}]").asText()).get("contractAddress").asText();
+        long installedAfter = quantity(rpc.result("eth_blockNumber", "[]"));
         String blocks = rpc.result("eth_newBlockFilter", "[]").asText();
-        String logs = rpc.result("eth_newFilter", "[{\"address\":\"0xeff92eb5856df59f8e0ba5fd9ab80ecdb3ae5fcf\"}]").asText();
+        String logs = rpc.result("eth_newFilter", "[{\"address\":\"" + logger + "\"}]").asText();
         String pending = rpc.result("eth_newPendingTransactionFilter", "[]").asText();
-        assertEquals(0, rpc.result("eth_getFilterChanges", "[\"" + blocks + "\"]").size());
-        assertEquals(0, rpc.result("eth_getFilterLogs", "[\"" + logs + "\"]").size());
+
+        String call = rpc.result("eth_sendTransaction", "[{\"from\":\"" + DEV + "\",\"to\":\"" + logger
+                + "\",\"gas\":\"0x10000\"}]").asText();
+        JsonNode receipt = rpc.awaitReceipt(call);
+
+        JsonNode newBlocks = rpc.result("eth_getFilterChanges", "[\"" + blocks + "\"]");
+        assertTrue(newBlocks.toString().contains(receipt.get("blockHash").asText()), newBlocks + " lacks " + receipt);
+        for (JsonNode hash : newBlocks) {
+            long number = quantity(rpc.result("eth_getBlockByHash", "[\"" + hash.asText() + "\", false]").get("number"));
+            assertTrue(number > installedAfter, "block " + number + " is not newer than the filter (" + installedAfter + ")");
+        }
+        JsonNode later = rpc.result("eth_getFilterChanges", "[\"" + blocks + "\"]");
+        for (JsonNode hash : later) {
+            assertFalse(newBlocks.toString().contains(hash.asText()), "block " + hash + " reported twice");
+        }
+
+        // only the call emits the logger's log: exactly one, from the call, in both ways of asking
+        for (String method : new String[] {"eth_getFilterChanges", "eth_getFilterLogs"}) {
+            JsonNode found = rpc.result(method, "[\"" + logs + "\"]");
+            assertEquals(1, found.size(), method + ": " + found);
+            assertEquals(call, found.get(0).get("transactionHash").asText());
+            assertEquals(logger, found.get(0).get("address").asText());
+        }
+        assertEquals(0, rpc.result("eth_getFilterChanges", "[\"" + logs + "\"]").size(), "a log is reported once");
+
+        assertTrue(rpc.result("eth_getFilterChanges", "[\"" + pending + "\"]").toString().contains(call));
         assertTrue(rpc.result("eth_uninstallFilter", "[\"" + pending + "\"]").asBoolean());
         assertFalse(rpc.result("eth_uninstallFilter", "[\"" + pending + "\"]").asBoolean());
         assertEquals("filter not found", rpc.call("eth_getFilterChanges", "[\"" + pending + "\"]").get("error").get("message").asText());
+        assertTrue(rpc.result("eth_uninstallFilter", "[\"" + blocks + "\"]").asBoolean());
+        assertTrue(rpc.result("eth_uninstallFilter", "[\"" + logs + "\"]").asBoolean());
+    }
+
+    private static long quantity(JsonNode hex) {
+        return Long.parseLong(hex.asText().substring(2), 16);
     }
 
     @Test

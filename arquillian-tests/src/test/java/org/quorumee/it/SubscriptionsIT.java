@@ -19,13 +19,16 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quorumee.it.support.JsonRpcClient;
+import org.quorumee.it.support.Limits;
 import org.quorumee.it.support.NodeDeployment;
 
 /** eth_subscribe over WebSocket: newHeads, logs and newPendingTransactions arrive as blocks are made. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Timeout(value = Limits.TEST_MINUTES, unit = TimeUnit.MINUTES)
 class SubscriptionsIT {
     private static final String DEV = "0xeff92eb5856df59f8e0ba5fd9ab80ecdb3ae5fcf";
     /** Deploys a runtime that emits one LOG0 with no data on every call (hand-assembled). */
@@ -64,7 +67,7 @@ class SubscriptionsIT {
                         webSocket.request(1);
                         return null;
                     }
-                }).get(10, TimeUnit.SECONDS);
+                }).get(Limits.WAIT_SECONDS, TimeUnit.SECONDS);
         String heads = subscribe(socket, messages, 1, "[\"newHeads\"]");
         String logs = subscribe(socket, messages, 2, "[\"logs\", {\"address\":\"" + contract + "\"}]");
         String pending = subscribe(socket, messages, 3, "[\"newPendingTransactions\"]");
@@ -74,7 +77,7 @@ class SubscriptionsIT {
         boolean sawHead = false;
         boolean sawLog = false;
         boolean sawPending = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Limits.WAIT_SECONDS);
         while (!(sawHead && sawLog && sawPending) && System.nanoTime() < deadline) {
             JsonNode message = messages.poll(1, TimeUnit.SECONDS);
             if (message == null) {
@@ -94,14 +97,14 @@ class SubscriptionsIT {
                 sawPending |= tx.equals(result.asText());
             }
         }
-        assertTrue(sawHead, "no newHeads notification");
-        assertTrue(sawLog, "no logs notification");
-        assertTrue(sawPending, "no newPendingTransactions notification for " + tx);
+        assertTrue(sawHead, "no newHeads notification within " + Limits.WAIT_SECONDS + " s");
+        assertTrue(sawLog, "no logs notification within " + Limits.WAIT_SECONDS + " s");
+        assertTrue(sawPending, "no newPendingTransactions notification for " + tx + " within " + Limits.WAIT_SECONDS + " s");
 
         socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"eth_unsubscribe\",\"params\":[\"" + heads + "\"]}", true);
         JsonNode reply = next(messages, 9);
         assertTrue(reply.get("result").asBoolean(), reply.toString());
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(Limits.WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private static String deploy(JsonRpcClient rpc) throws InterruptedException {
@@ -116,13 +119,13 @@ class SubscriptionsIT {
 
     /** The reply with {@code id}, skipping notifications that arrive before it. */
     private static JsonNode next(BlockingQueue<JsonNode> messages, int id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Limits.WAIT_SECONDS);
         while (System.nanoTime() < deadline) {
             JsonNode message = messages.poll(1, TimeUnit.SECONDS);
             if (message != null && message.has("id") && message.get("id").asInt() == id) {
                 return message;
             }
         }
-        throw new AssertionError("no reply " + id);
+        throw new AssertionError("no reply " + id + " within " + Limits.WAIT_SECONDS + " s");
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URL;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,8 +16,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quorumee.it.support.JsonRpcClient;
+import org.quorumee.it.support.Limits;
 import org.quorumee.it.support.NodeDeployment;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
@@ -27,6 +30,7 @@ import org.web3j.utils.Numeric;
 /** debug_traceTransaction's struct logs and eth_createAccessList on a tiny hand-assembled contract. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Timeout(value = Limits.TEST_MINUTES, unit = TimeUnit.MINUTES)
 class TraceIT {
     private static final long CHAIN_ID = 10;
     /** Runtime: sstore(1, 42); mstore(0, sload(1)); return(0, 32). */

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,8 +17,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quorumee.it.support.JsonRpcClient;
+import org.quorumee.it.support.Limits;
 import org.quorumee.it.support.NodeDeployment;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
@@ -33,6 +36,7 @@ import org.web3j.utils.Numeric;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Timeout(value = Limits.TEST_MINUTES, unit = TimeUnit.MINUTES)
 class TransactionsIT {
     private static final long CHAIN_ID = 10;
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -29,16 +30,27 @@ import org.quorumee.jpa.state.StateNodeRecord;
 
 /**
  * The migrations build a schema that Hibernate validates against the mappings, and the repositories
- * work on it: the persistence unit exactly as deployed, on H2 (PostgreSQL: arquillian-tests).
+ * work on it: the persistence unit exactly as deployed, on H2 (this class) and on PostgreSQL
+ * ({@link PersistenceUnitPostgresqlTest}), each test on an empty database.
  */
 class PersistenceUnitTest {
     private EntityManagerFactory emf;
 
-    @BeforeEach
-    void migrateAndBoot() {
+    /** A new, empty database for one test. */
+    DataSource newDatabase() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
+        return dataSource;
+    }
+
+    /** Drops what {@link #newDatabase()} made, if anything outlives the test. */
+    void dropDatabase() {
+    }
+
+    @BeforeEach
+    void migrateAndBoot() {
+        DataSource dataSource = newDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         emf = Persistence.createEntityManagerFactory("quorum", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
@@ -48,7 +60,13 @@ class PersistenceUnitTest {
 
     @AfterEach
     void close() {
-        emf.close();
+        try {
+            if (emf != null) {
+                emf.close();
+            }
+        } finally {
+            dropDatabase();
+        }
     }
 
     private void inTransaction(Consumer<EntityManager> work) {

@@ -5,21 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs {@code src/test/js/ethers-client.mjs} (ethers v6 under Node.js) against a node and returns the
  * JSON summary it prints. The build copies that folder to {@code target/js} and runs {@code npm ci}
  * there ({@code quorum.it.js.dir}); the contracts are read from the test class path's folder.
+ *
+ * <p>The script's output and errors are read on threads of their own while this waits for it with a
+ * limit, so a client that hangs (or writes more than a pipe holds) ends in a failure naming the limit,
+ * never in a hung build.
  */
 public final class EthersClient {
+    /** Generous: the script deploys two contracts and sends seven transactions on a loaded machine. */
     private static final long TIMEOUT_SECONDS = 300;
 
     private EthersClient() {
@@ -28,27 +38,61 @@ public final class EthersClient {
     public static JsonNode run(URI node) throws IOException, InterruptedException {
         Path jsDir = Path.of(System.getProperty("quorum.it.js.dir", "target/js"));
         Path contracts = Path.of(System.getProperty("quorum.it.contracts.dir", "target/test-classes/contracts"));
-        Path stderr = Files.createTempFile("ethers-client", ".err");
+        ProcessBuilder builder = new ProcessBuilder(List.of("node", "ethers-client.mjs", node.toString()))
+                .directory(jsDir.toFile());
+        builder.environment().put("QUORUM_CONTRACTS_DIR", contracts.toAbsolutePath().toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        CompletableFuture<String> stdout = drain(process.getInputStream());
+        CompletableFuture<String> stderr = drain(process.getErrorStream());
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of("node", "ethers-client.mjs", node.toString()))
-                    .directory(jsDir.toFile())
-                    .redirectError(stderr.toFile());
-            builder.environment().put("QUORUM_CONTRACTS_DIR", contracts.toAbsolutePath().toString());
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] stdout = process.getInputStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("ethers-client.mjs still running after " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError("ethers-client.mjs still running after " + TIMEOUT_SECONDS + " s; its output so far:\n"
+                        + stdout.getNow("") + "\n" + stderr.getNow(""));
             }
-            String out = new String(stdout, StandardCharsets.UTF_8).strip();
+            String out = output(stdout).strip();
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("ethers-client.mjs exited " + process.exitValue() + ":\n"
-                        + Files.readString(stderr) + "\n" + out);
+                throw new AssertionError("ethers-client.mjs exited " + process.exitValue() + ":\n" + output(stderr) + "\n" + out);
             }
             return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
         } finally {
-            Files.deleteIfExists(stderr);
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Reads a stream to its end on another thread. */
+    private static CompletableFuture<String> drain(InputStream in) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            byte[] chunk = new byte[8192];
+            try (in) {
+                for (int n; (n = in.read(chunk)) >= 0; ) {
+                    synchronized (buffer) {
+                        buffer.write(chunk, 0, n);
+                    }
+                }
+                text.complete(buffer.toString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                text.completeExceptionally(new UncheckedIOException(e));
+            }
+        }, "ethers-client-output");
+        reader.setDaemon(true);
+        reader.start();
+        return text;
+    }
+
+    /** What a drained stream held; the process has ended, so its end comes soon (bounded anyway). */
+    private static String output(CompletableFuture<String> stream) throws InterruptedException {
+        try {
+            return stream.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read ethers-client.mjs' output", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("ethers-client.mjs ended but its output did not close within 30 s", e);
         }
     }
 

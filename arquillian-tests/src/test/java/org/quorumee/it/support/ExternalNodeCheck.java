@@ -15,10 +15,6 @@ public final class ExternalNodeCheck {
 
     public static void main(String[] args) throws Exception {
         URI node = URI.create(args[0]);
-        if (!NodeCapabilities.executesTransactions(node)) {
-            System.out.println(NodeCapabilities.NOT_YET);
-            return;
-        }
         Web3jContractScenario.Snapshot snapshot = Web3jContractScenario.exercise(node);
         Web3jContractScenario.assertReadsBack(node, snapshot);
         System.out.println("web3j: contracts at block " + snapshot.block() + ": storage " + snapshot.storage()

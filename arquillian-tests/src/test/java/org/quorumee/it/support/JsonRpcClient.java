@@ -67,15 +67,18 @@ public final class JsonRpcClient {
         return response.get("result");
     }
 
-    /** The receipt of a sent transaction, polled every 100 ms for up to 30 s. */
+    /** The receipt of a sent transaction, polled every 100 ms for up to {@link Limits#WAIT_SECONDS}. */
     public JsonNode awaitReceipt(String hash) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Limits.WAIT_SECONDS);
+        while (true) {
             JsonNode receipt = result("eth_getTransactionReceipt", "[\"" + hash + "\"]");
             if (!receipt.isNull()) {
                 return receipt;
             }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no receipt for " + hash + " within " + Limits.WAIT_SECONDS + " s");
+            }
             Thread.sleep(100);
         }
-        throw new AssertionError("no receipt for " + hash + " within 30 s");
     }
 }

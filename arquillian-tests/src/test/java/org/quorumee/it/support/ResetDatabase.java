@@ -19,6 +19,7 @@ public final class ResetDatabase {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
+        DriverManager.setLoginTimeout(30); // a server that does not answer fails the build instead of hanging it
         try (Connection connection = DriverManager.getConnection(adminUrl, args[2], args[3]);
              Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

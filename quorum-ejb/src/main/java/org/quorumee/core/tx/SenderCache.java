@@ -47,6 +47,13 @@ public final class SenderCache {
         return recovered;
     }
 
+    /** True when the sender of the transaction with this hash is remembered (for tests and monitoring). */
+    public boolean contains(byte[] hash) {
+        synchronized (senders) {
+            return senders.containsKey(ByteBuffer.wrap(hash));
+        }
+    }
+
     public int size() {
         synchronized (senders) {
             return senders.size();

@@ -95,7 +95,8 @@ public final class Transaction {
             return decodeLegacy(parse(raw, 0), raw, chainId);
         }
         if (first >= 0x80) {
-            throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED,
+            // no type byte is 0x80 or above (EIP-2718): these bytes are no transaction at all
+            throw new InvalidTransactionException(Reason.MALFORMED,
                     "a transaction is a typed envelope or an RLP list, not an RLP string");
         }
         TransactionType type = TransactionType.ofTypeByte(first);

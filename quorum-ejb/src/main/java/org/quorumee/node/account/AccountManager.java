@@ -57,10 +57,21 @@ public class AccountManager {
     @EJB
     private NodeService node;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<Address, Unlocked> unlocked = new ConcurrentHashMap<>();
     private KeystoreDirectory keystore;
+
+    /** The bean: the keystore is the data folder's, opened at start. */
+    public AccountManager() {
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Over a given keystore and clock, outside the container (tests); nothing is unlocked at start. */
+    public AccountManager(KeystoreDirectory keystore, Clock clock) {
+        this.keystore = keystore;
+        this.clock = clock;
+    }
 
     /** An unlocked key and until when (null: until the node stops). */
     private record Unlocked(KeyPair key, Instant until) {

@@ -9,14 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.evm.Evm;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.transition.TransactionRejectedException.Reason;
+import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.tx.TransactionType;
 import org.quorumee.core.types.Address;
+import org.quorumee.core.types.UInt256;
 
 class BlockBuilderTest {
     private static final Address BOB = Address.ofLong(0xb0b);
@@ -73,15 +76,47 @@ class BlockBuilderTest {
         assertEquals(ChainFixture.GWEI.multiply(BigInteger.valueOf(5)), buildState.balance(CAROL)); // the withdrawal
         assertEquals(BigInteger.valueOf(1000), buildState.balance(BOB));
 
-        // the block travels as bytes and is imported on a fresh view of the parent's state
+        // Counted by hand. Base fee of block 1: 1 gwei - 1 gwei x 15M / 15M / 8 = 875,000,000 wei.
+        // Gas: two transfers 21,000 each; the deployment 53,430 intrinsic (21,000 + 32,000 + 25 non-zero
+        // bytes x 16 + 7 zero bytes x 4 + 2 for one word of init code) + 22,511 of execution (SSTORE of a
+        // cold slot 22,100, LOG0 375, CODECOPY 3 + 3 + 3 of memory, seven PUSH1 and two PUSH1 more) + 2,000
+        // of code deposit (10 bytes x 200) = 77,941; the call 21,000 + 18 (PUSH1, PUSH1, MSTORE 3 + 3 of
+        // memory, PUSH1, PUSH1, RETURN) = 21,018.
+        long deploymentGas = 77_941;
+        long callGas = 21_018;
+        assertEquals(List.of(21_000L, 42_000L, 42_000L + deploymentGas, 42_000L + deploymentGas + callGas),
+                built.result().receipts().stream().map(Receipt::cumulativeGasUsed).toList());
+        assertEquals(140_959, block.header().gasUsed());
+        assertEquals(BigInteger.valueOf(875_000_000), block.header().baseFee().orElseThrow());
+        // Balances: the 1559 transfer pays base fee + 1 wei of tip, the legacy ones 10 gwei a gas; the
+        // coinbase gets the tips. The state root of exactly these accounts is the block's.
+        BigInteger baseFee = BigInteger.valueOf(875_000_000);
+        long legacyGas = 21_000 + deploymentGas + callGas;
+        BigInteger senderBalance = ChainFixture.ETHER.multiply(BigInteger.valueOf(100)).subtract(BigInteger.valueOf(1000))
+                .subtract(BigInteger.valueOf(21_000).multiply(baseFee.add(BigInteger.ONE)))
+                .subtract(BigInteger.valueOf(legacyGas).multiply(fee));
+        BigInteger tips = BigInteger.valueOf(21_000).add(BigInteger.valueOf(legacyGas).multiply(fee.subtract(baseFee)));
+        assertEquals(new BigInteger("99998782034999978000"), senderBalance, "the arithmetic above, in one number");
+        WorldState expected = new WorldState(new InMemoryNodeStore(), WorldState.EMPTY_TRIE_ROOT);
+        expected.putAccount(chain.sender(), 4, senderBalance, new byte[0], Map.of());
+        expected.putAccount(BOB, 0, BigInteger.valueOf(1000), new byte[0], Map.of());
+        expected.putAccount(CAROL, 0, ChainFixture.GWEI.multiply(BigInteger.valueOf(5)), new byte[0], Map.of());
+        expected.putAccount(Address.ofLong(0xc0), 0, tips, new byte[0], Map.of());
+        expected.putAccount(contract, 1, BigInteger.ZERO, RUNTIME, Map.of(UInt256.ZERO, UInt256.of(1)));
+        assertArrayEquals(expected.commit(), block.header().stateRoot(), "state root of the hand-counted accounts");
+
+        // the block travels as bytes and is imported by another node (its own store) on the same genesis
+        ChainFixture other = ChainFixture.cancun();
         Block received = Block.decode(block.encode());
-        WorldState importState = chain.stateAt(chain.genesis);
-        BlockResult imported = chain.processor.importBlock(received, chain.genesis, importState,
-                chain.ancestors(chain.genesis));
+        BlockResult imported = other.processor.importBlock(received, other.genesis, other.stateAt(other.genesis),
+                other.ancestors(other.genesis));
         assertArrayEquals(block.header().stateRoot(), imported.stateRoot());
         assertArrayEquals(block.header().receiptsRoot(), imported.receiptsRoot());
         assertEquals(built.result().receipts(), imported.receipts());
-        assertArrayEquals(RUNTIME, chain.stateAt(block.header()).code(contract));
+        WorldState importedState = other.stateAt(block.header());
+        assertArrayEquals(RUNTIME, importedState.code(contract));
+        assertEquals(senderBalance, importedState.balance(chain.sender()));
+        assertEquals(tips, importedState.balance(Address.ofLong(0xc0)));
     }
 
     @Test
@@ -96,8 +131,10 @@ class BlockBuilderTest {
                 List.of(transfer(1, BOB, BigInteger.ONE, fee, 1)),
                 BlockBuilder.Attributes.of(Address.ZERO, 1024, 30_000_000), chain.ancestors(first.header()));
         assertEquals(2, second.block().header().number());
-        assertEquals(chain.processor.headerValidator().feeMarket().nextBaseFee(first.header()),
-                second.block().header().baseFee().orElseThrow());
+        // by hand: block 1 has 875,000,000 and uses 21,000 of its 15M target, so block 2 has
+        // 875,000,000 - (875,000,000 x (15,000,000 - 21,000) / 15,000,000) / 8 = 765,778,125
+        assertEquals(BigInteger.valueOf(875_000_000), first.header().baseFee().orElseThrow());
+        assertEquals(BigInteger.valueOf(765_778_125), second.block().header().baseFee().orElseThrow());
         chain.processor.importBlock(second.block(), first.header(), chain.stateAt(first.header()),
                 chain.ancestors(first.header()));
         assertEquals(BigInteger.TWO, chain.stateAt(second.block().header()).balance(BOB));
@@ -132,10 +169,17 @@ class BlockBuilderTest {
         assertEquals(List.of(), built.skipped());
         assertEquals(BigInteger.ZERO, built.block().header().baseFee().orElseThrow());
         assertTrue(built.block().header().withdrawalsRoot().isEmpty());
-        chain.processor.importBlock(built.block(), chain.genesis, chain.stateAt(chain.genesis), chain.ancestors(chain.genesis));
-        WorldState after = chain.stateAt(built.block().header());
+        assertEquals(42_000, built.block().header().gasUsed());
+        // imported by another node (its own store): the state it computes is the one counted by hand
+        ChainFixture other = ChainFixture.quorum();
+        BlockResult imported = other.processor.importBlock(Block.decode(built.block().encode()), other.genesis,
+                other.stateAt(other.genesis), other.ancestors(other.genesis));
+        assertArrayEquals(built.block().header().stateRoot(), imported.stateRoot());
+        WorldState after = other.stateAt(built.block().header());
         assertEquals(BigInteger.TEN, after.balance(BOB));
-        assertEquals(ChainFixture.ETHER.multiply(BigInteger.valueOf(100)).subtract(BigInteger.TEN), after.balance(chain.sender()));
+        assertEquals(2, after.nonce(chain.sender()));
+        assertEquals(ChainFixture.ETHER.multiply(BigInteger.valueOf(100)).subtract(BigInteger.TEN), after.balance(chain.sender()),
+                "gas price 0: only the value left");
     }
 
     @Test
@@ -155,7 +199,18 @@ class BlockBuilderTest {
         assertEquals(blockGasLimit - 20_000, built.block().header().gasUsed());
         assertEquals(List.of(Reason.BLOCK_GAS_LIMIT_EXCEEDED),
                 built.skipped().stream().map(BlockBuilder.Skipped::reason).toList());
-        chain.processor.importBlock(built.block(), chain.genesis, chain.stateAt(chain.genesis), chain.ancestors(chain.genesis));
+        // imported by another node: the failed creation leaves only the sender's payment and the tip
+        ChainFixture other = ChainFixture.cancun();
+        BlockResult imported = other.processor.importBlock(Block.decode(built.block().encode()), other.genesis,
+                other.stateAt(other.genesis), other.ancestors(other.genesis));
+        assertFalse(imported.receipts().get(0).success());
+        BigInteger gasUsed = BigInteger.valueOf(blockGasLimit - 20_000);
+        BigInteger baseFee = BigInteger.valueOf(875_000_000);
+        WorldState expected = new WorldState(new InMemoryNodeStore(), WorldState.EMPTY_TRIE_ROOT);
+        expected.putAccount(chain.sender(), 1, ChainFixture.ETHER.multiply(BigInteger.valueOf(100)).subtract(gasUsed.multiply(fee)),
+                new byte[0], Map.of());
+        expected.putAccount(Address.ZERO, 0, gasUsed.multiply(fee.subtract(baseFee)), new byte[0], Map.of());
+        assertArrayEquals(expected.commit(), imported.stateRoot(), "sender and coinbase only, counted by hand");
     }
 
     @Test

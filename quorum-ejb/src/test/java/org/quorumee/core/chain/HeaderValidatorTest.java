@@ -169,6 +169,16 @@ class HeaderValidatorTest {
         BlockHeader header = quorum.builder.build(quorum.genesis, quorum.stateAt(quorum.genesis), List.of(),
                 new BlockBuilder.Attributes(Address.ZERO, 1001, 30_000_000, new byte[200], BigInteger.ONE, new byte[32],
                         new byte[32], List.of()), quorum.ancestors(quorum.genesis)).block().header();
-        quorum.processor.headerValidator().validate(header.toBuilder().nonce(-1L).build(), quorum.genesis);
+        // difficulty 1, 200 bytes of extra data, nonce 2^64-1: an IBFT-like header, which the Quorum
+        // validator leaves to the engine ...
+        BlockHeader engineFields = header.toBuilder().nonce(-1L).build();
+        assertEquals(BigInteger.ONE, engineFields.difficulty());
+        assertDoesNotThrow(() -> quorum.processor.headerValidator().validate(engineFields, quorum.genesis));
+        // ... while the same nonce breaks Ethereum's post-merge rules, which the Cancun validator checks
+        assertRefused("nonce", b -> b.nonce(-1L));
+        // and a rule that is the chain's, not the engine's, still holds on Quorum: the parent hash
+        InvalidBlockException parentHash = assertThrows(InvalidBlockException.class, () -> quorum.processor
+                .headerValidator().validate(engineFields.toBuilder().parentHash(new byte[32]).build(), quorum.genesis));
+        assertTrue(parentHash.getMessage().startsWith("parent hash"), parentHash.getMessage());
     }
 }

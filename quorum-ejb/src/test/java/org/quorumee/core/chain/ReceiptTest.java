@@ -110,7 +110,55 @@ class ReceiptTest {
         assertArrayEquals(MerklePatriciaTrie.EMPTY_ROOT, Receipt.rootOf(List.of()));
         Receipt first = Receipt.of(0, true, 1, List.of(new Log(CONTRACT, List.of(topic(1)), new byte[0])));
         Receipt second = Receipt.of(2, true, 2, List.of(new Log(CONTRACT, List.of(topic(2)), new byte[0])));
-        assertArrayEquals(ListRoot.of(List.of(first.encode(), second.encode())), Receipt.rootOf(List.of(first, second)));
-        assertEquals(first.bloom().or(second.bloom()), Receipt.bloomOf(List.of(first, second)));
+
+        // Each receipt written out by hand (Yellow Paper 4.3.1, EIP-2718), with its bloom by hand ...
+        byte[] firstEncoding = Rlp.encodeList(Rlp.encodeLong(1), Rlp.encodeLong(1), Rlp.encodeBytes(bloom(CONTRACT.toArray(), topic(1))),
+                Rlp.encodeList(Rlp.encodeList(Rlp.encodeBytes(CONTRACT.toArray()), Rlp.encodeList(Rlp.encodeBytes(topic(1))),
+                        Rlp.encodeBytes(new byte[0]))));
+        byte[] secondBody = Rlp.encodeList(Rlp.encodeLong(1), Rlp.encodeLong(2), Rlp.encodeBytes(bloom(CONTRACT.toArray(), topic(2))),
+                Rlp.encodeList(Rlp.encodeList(Rlp.encodeBytes(CONTRACT.toArray()), Rlp.encodeList(Rlp.encodeBytes(topic(2))),
+                        Rlp.encodeBytes(new byte[0]))));
+        byte[] secondEncoding = new byte[secondBody.length + 1];
+        secondEncoding[0] = 2;
+        System.arraycopy(secondBody, 0, secondEncoding, 1, secondBody.length);
+        assertArrayEquals(firstEncoding, first.encode());
+        assertArrayEquals(secondEncoding, second.encode());
+
+        // ... and the trie of the two by hand: keys rlp(0) = 0x80 (nibbles 8,0) and rlp(1) = 0x01 (nibbles
+        // 0,1) part at the first nibble, so the root is a branch with two leaves, each over one nibble
+        // (hex-prefix 0x30 + nibble for a leaf of odd length), referenced by hash as they exceed 32 bytes.
+        byte[] leafOfFirst = Rlp.encodeList(Rlp.encodeBytes(new byte[] {0x30}), Rlp.encodeBytes(firstEncoding));
+        byte[] leafOfSecond = Rlp.encodeList(Rlp.encodeBytes(new byte[] {0x31}), Rlp.encodeBytes(secondEncoding));
+        byte[][] branch = new byte[17][];
+        for (int i = 0; i < 17; i++) {
+            branch[i] = Rlp.encodeBytes(new byte[0]);
+        }
+        branch[0] = Rlp.encodeBytes(keccak(leafOfSecond));
+        branch[8] = Rlp.encodeBytes(keccak(leafOfFirst));
+        byte[] root = keccak(Rlp.encodeList(branch));
+        assertArrayEquals(root, Receipt.rootOf(List.of(first, second)));
+        assertArrayEquals(root, ListRoot.of(List.of(first.encode(), second.encode())));
+        assertArrayEquals(bloom(CONTRACT.toArray(), topic(1), topic(2)), Receipt.bloomOf(List.of(first, second)).toArray());
+    }
+
+    /** The logs bloom of {@code items} by the Yellow Paper's definition (4.3.1), with Bouncy Castle's Keccak. */
+    private static byte[] bloom(byte[]... items) {
+        byte[] bits = new byte[256];
+        for (byte[] item : items) {
+            byte[] hash = keccak(item);
+            for (int pair = 0; pair < 6; pair += 2) {
+                int bit = ((hash[pair] & 0xff) << 8 | (hash[pair + 1] & 0xff)) & 2047;
+                bits[255 - bit / 8] |= (byte) (1 << (bit % 8));
+            }
+        }
+        return bits;
+    }
+
+    private static byte[] keccak(byte[] input) {
+        org.bouncycastle.crypto.digests.KeccakDigest digest = new org.bouncycastle.crypto.digests.KeccakDigest(256);
+        digest.update(input, 0, input.length);
+        byte[] out = new byte[32];
+        digest.doFinal(out, 0);
+        return out;
     }
 }

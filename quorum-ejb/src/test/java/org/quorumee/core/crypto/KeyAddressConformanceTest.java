@@ -22,7 +22,7 @@ class KeyAddressConformanceTest {
 
     @Test
     void privateKeyToAddress() throws IOException {
-        Path file = Fixtures.root().resolve("BasicTests/keyaddrtest.json");
+        Path file = Fixtures.path("BasicTests/keyaddrtest.json");
         JsonNode cases = new ObjectMapper().readTree(file.toFile());
         ConformanceReport report = new ConformanceReport("BasicTests/keyaddrtest");
         for (JsonNode c : cases) {

@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
@@ -50,7 +51,9 @@ class EvmTest {
                 Evm.CallKind.CALL, SENDER, CONTRACT, CONTRACT, BigInteger.ZERO, new byte[0], 4_000_000_000_000L,
                 false, 0)), "deep-evm", Evm.REQUIRED_THREAD_STACK);
         thread.start();
-        thread.join();
+        thread.join(TimeUnit.MINUTES.toMillis(2));
+        assertFalse(thread.isAlive(), "the 1025-deep call chain did not finish within 2 minutes");
+        assertTrue(result.get() != null, "the deep call threw (see the thread's stack trace)");
         assertTrue(result.get().isSuccess(), String.valueOf(result.get().error()));
         assertEquals(UInt256.of(1025), state.storage(CONTRACT, UInt256.ZERO), "frames at depths 0..1024 ran");
     }

@@ -12,18 +12,19 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.conformance.ConformanceReport;
+import org.quorumee.core.conformance.ExpectedCounts;
 import org.quorumee.core.conformance.Fixtures;
 
 /**
  * RLPTests: {@code in} values are encoded and must equal {@code out}, and {@code out} decodes back
  * to {@code in}; {@code "in": "INVALID"} must be refused by the strict decoder with an
- * {@link RlpException} (no other exception type), {@code "in": "VALID"} accepted.
+ * {@link RlpException} (no other exception type), {@code "in": "VALID"} accepted and re-encoded to the
+ * same bytes. The files and tests met are compared with STATS.tsv.
  */
 class RlpConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,17 +32,21 @@ class RlpConformanceTest {
     @Test
     void rlpTests() throws IOException {
         ConformanceReport report = new ConformanceReport("RLPTests");
+        ExpectedCounts.Tally tally = ExpectedCounts.tally("RLPTests");
+        Path dir = Fixtures.path("RLPTests");
         for (Path file : Fixtures.jsonFiles("RLPTests")) {
             JsonNode root = JSON.readTree(file.toFile());
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> test = it.next();
+            for (Map.Entry<String, JsonNode> test : root.properties()) {
+                tally.test(dir.relativize(file).toString(), test.getKey(), 0);
                 JsonNode in = test.getValue().get("in");
                 String out = test.getValue().get("out").asText();
                 String name = file.getFileName() + "/" + test.getKey();
                 report.check(name, () -> runCase(in, out));
             }
         }
-        report.printAndAssertAllPassed();
+        report.print();
+        tally.assertComplete(report.accounted(), null);
+        report.assertAllPassed();
     }
 
     private static void runCase(JsonNode in, String out) {
@@ -55,11 +60,20 @@ class RlpConformanceTest {
             throw new AssertionError("accepted invalid RLP " + out);
         }
         if (in.isTextual() && in.asText().equals("VALID")) {
-            Rlp.decode(encoded);
+            assertArrayEquals(encoded, reencode(Rlp.decode(encoded)), "a valid item re-encodes to its bytes");
             return;
         }
         assertArrayEquals(encoded, encode(in), "encoding");
         assertMatches(in, Rlp.decode(encoded));
+    }
+
+    private static byte[] reencode(RlpItem item) {
+        if (!item.isList()) {
+            return Rlp.encodeBytes(item.bytes());
+        }
+        List<byte[]> children = new ArrayList<>();
+        item.items().forEach(child -> children.add(reencode(child)));
+        return Rlp.encodeList(children);
     }
 
     private static byte[] encode(JsonNode value) {

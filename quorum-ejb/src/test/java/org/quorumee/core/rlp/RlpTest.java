@@ -2,12 +2,17 @@ package org.quorumee.core.rlp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
 
@@ -48,22 +53,29 @@ class RlpTest {
     }
 
     @Test
-    void deepNestingDoesNotOverflowTheStack() {
+    void deepNestingDoesNotOverflowTheStack() throws InterruptedException {
+        int depth = 20_000;
         byte[] nested = Rlp.EMPTY_LIST;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < depth; i++) {
             nested = Rlp.encodeList(nested);
         }
         byte[] input = nested;
-        Thread small = new Thread(null, () -> Rlp.decode(input), "small-stack", 256 * 1024);
-        List<Throwable> failures = new ArrayList<>();
+        AtomicReference<RlpItem> decoded = new AtomicReference<>();
+        Thread small = new Thread(null, () -> decoded.set(Rlp.decode(input)), "small-stack", 256 * 1024);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         small.setUncaughtExceptionHandler((t, e) -> failures.add(e));
         small.start();
-        try {
-            small.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        small.join(TimeUnit.SECONDS.toMillis(60));
+        assertFalse(small.isAlive(), "decoding did not finish within 60 s");
         assertEquals(List.of(), failures);
+        // and what it decoded is the nesting that was built: 20,000 lists of one, around an empty list
+        RlpItem item = decoded.get();
+        for (int level = 0; level < depth; level++) {
+            assertTrue(item.isList(), "a list at level " + level);
+            assertEquals(1, item.items().size(), "one element at level " + level);
+            item = item.item(0);
+        }
+        assertTrue(item.isList() && item.items().isEmpty(), "the empty list at the bottom");
     }
 
     /** Random and mutated input: either RlpException, or accepted and then re-encoded byte for byte. */

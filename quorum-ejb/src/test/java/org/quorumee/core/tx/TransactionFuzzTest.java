@@ -1,6 +1,8 @@
 package org.quorumee.core.tx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -11,7 +13,10 @@ import org.quorumee.core.crypto.KeyPair;
 import org.quorumee.core.fork.Fork;
 import org.quorumee.core.types.Address;
 
-/** Mutated transactions of every type fail only with {@link InvalidTransactionException}. */
+/**
+ * Mutated transactions of every type fail only with {@link InvalidTransactionException}; those that
+ * are accepted are canonical (they re-encode to their bytes) and hash to the Keccak-256 of them.
+ */
 class TransactionFuzzTest {
     private static final KeyPair KEY = KeyPair.fromPrivateKey(
             Hex.decode("4646464646464646464646464646464646464646464646464646464646464646"));
@@ -36,20 +41,39 @@ class TransactionFuzzTest {
                         .gasLimit(21_000).to(to).maxFeePerBlobGas(BigInteger.ONE)
                         .blobVersionedHashes(List.of(blobHash)).sign(KEY));
         Random random = new Random(99);
+        int accepted = 0;
+        int refused = 0;
         for (Transaction seed : seeds) {
             byte[] original = seed.encoded();
             assertArrayEquals(original, Transaction.decode(original, CHAIN).validate(CHAIN, Fork.CANCUN).encoded());
             for (int i = 0; i < 3_000; i++) {
                 byte[] input = mutate(original, random);
+                Transaction tx;
                 try {
-                    Transaction tx = Transaction.decode(input, CHAIN);
-                    tx.validate(CHAIN, Fork.CANCUN);
-                    tx.hash();
+                    tx = Transaction.decode(input, CHAIN).validate(CHAIN, Fork.CANCUN);
                 } catch (InvalidTransactionException expected) {
-                    // the only allowed failure
+                    refused++; // the only allowed failure
+                    continue;
                 }
+                accepted++;
+                // what is accepted is canonical: it re-encodes to the very bytes, and its hash is theirs
+                assertArrayEquals(input, tx.encoded(), Hex.encode(input));
+                assertArrayEquals(keccak256(input), tx.hash(), "hash of " + Hex.encode(input));
+                assertEquals(tx.sender(), Transaction.decode(tx.encoded(), CHAIN).sender(), "the sender is stable");
             }
         }
+        // both paths ran: a fuzzer that only ever refuses (or accepts) would check nothing
+        assertTrue(refused > 1_000, "refused " + refused);
+        assertTrue(accepted > 100, "accepted " + accepted);
+    }
+
+    /** Keccak-256 by Bouncy Castle, not the project's wrapper. */
+    private static byte[] keccak256(byte[] input) {
+        org.bouncycastle.crypto.digests.KeccakDigest digest = new org.bouncycastle.crypto.digests.KeccakDigest(256);
+        digest.update(input, 0, input.length);
+        byte[] out = new byte[32];
+        digest.doFinal(out, 0);
+        return out;
     }
 
     private static byte[] mutate(byte[] original, Random random) {

@@ -136,6 +136,9 @@ class TransactionTest {
                 () -> Transaction.decode(new byte[0], QUORUM_CHAIN)).reason());
         assertEquals(Reason.TYPE_NOT_SUPPORTED, assertThrows(InvalidTransactionException.class,
                 () -> Transaction.decode(new byte[] {0x05, (byte) 0xc0}, QUORUM_CHAIN)).reason());
+        // an RLP string (0x80..0xbf) is neither a type byte nor a legacy list: malformed, not an unknown type
+        assertEquals(Reason.MALFORMED, assertThrows(InvalidTransactionException.class,
+                () -> Transaction.decode(new byte[] {(byte) 0x82, 0x01, 0x02}, QUORUM_CHAIN)).reason());
         byte[] truncated = java.util.Arrays.copyOf(tx.encoded(), tx.size() - 1);
         assertEquals(Reason.MALFORMED, assertThrows(InvalidTransactionException.class,
                 () -> Transaction.decode(truncated, QUORUM_CHAIN)).reason());

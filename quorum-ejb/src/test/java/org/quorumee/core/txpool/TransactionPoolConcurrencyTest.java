@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,12 @@ class TransactionPoolConcurrencyTest {
         int total = THREADS * SENDERS_PER_THREAD * NONCES;
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger announced = new AtomicInteger();
-        f.pool.addListener(txs -> announced.addAndGet(txs.size()));
+        // the producer waits on this when the pool has nothing for it, instead of spinning
+        Semaphore newPending = new Semaphore(0);
+        f.pool.addListener(txs -> {
+            announced.addAndGet(txs.size());
+            newPending.release();
+        });
         CountDownLatch start = new CountDownLatch(1);
         CountDownLatch addersDone = new CountDownLatch(THREADS);
 
@@ -66,7 +72,12 @@ class TransactionPoolConcurrencyTest {
         Thread producer = new Thread(() -> {
             try {
                 start.await();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 while (includedCount.get() < total) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("the producer included " + includedCount.get() + " of " + total
+                                + " transactions within 120 s");
+                    }
                     List<Transaction> block = f.pool.pendingByPriceAndNonce(null).take(25 * 21_000L);
                     for (Transaction tx : block) {
                         long expected = included.getOrDefault(tx.sender(), 0L);
@@ -81,6 +92,10 @@ class TransactionPoolConcurrencyTest {
                     if (block.isEmpty() && addersDone.getCount() == 0 && f.pool.status().pending() == 0) {
                         break;
                     }
+                    if (block.isEmpty()) {
+                        // nothing pending yet: wait for an announcement (bounded, so the loop re-checks the exit)
+                        newPending.tryAcquire(10, TimeUnit.MILLISECONDS);
+                    }
                 }
             } catch (Throwable e) {
                 failures.add(e);
@@ -89,9 +104,13 @@ class TransactionPoolConcurrencyTest {
         threads.add(producer);
         threads.forEach(Thread::start);
         start.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
         for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
+        List<String> running = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+        threads.forEach(Thread::interrupt);
+        assertTrue(running.isEmpty(), () -> "still running after 150 s: " + running + "; failures: " + failures);
         assertTrue(failures.isEmpty(), () -> "failures: " + failures);
         assertEquals(total, includedCount.get());
         assertEquals(new PoolStatus(0, 0), f.pool.status());

@@ -56,10 +56,20 @@ public class FilterManager {
     private record Subscription(JsonRpcSession session, Criteria criteria) {
     }
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Filter> filters = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+
+    /** The bean, on the system clock. */
+    public FilterManager() {
+        this(Clock.systemUTC());
+    }
+
+    /** On a given clock (tests: the five-minute expiry). */
+    FilterManager(Clock clock) {
+        this.clock = clock;
+    }
 
     // ------------------------------------------------------------------ polled filters
 
