@@ -45,13 +45,19 @@ public final class QuorumNetwork implements AutoCloseable {
         this.launcher = Path.of(System.getProperty("quorum.it.launcher", "../bin/quorum")).toAbsolutePath().normalize();
     }
 
-    /** Starts a fresh network of {@code nodes} nodes in {@code dir} (whatever was there is removed). */
-    public static QuorumNetwork start(Path dir, int nodes) {
+    /**
+     * Starts a fresh network of {@code nodes} nodes in {@code dir} (whatever was there is removed);
+     * {@code upOptions} go to {@code bin/quorum up} as given (e.g. {@code --consensus raft}).
+     */
+    public static QuorumNetwork start(Path dir, int nodes, String... upOptions) {
         deleteTree(dir);
         QuorumNetwork network = new QuorumNetwork(dir, nodes);
         long started = System.nanoTime();
-        network.launch("up", "--nodes", String.valueOf(nodes), "--rpc-port", String.valueOf(network.rpcPort),
-                "--peer-port", String.valueOf(network.peerPort), "--port-shift", String.valueOf(network.portShift));
+        List<String> args = new ArrayList<>(List.of("up", "--nodes", String.valueOf(nodes), "--rpc-port",
+                String.valueOf(network.rpcPort), "--peer-port", String.valueOf(network.peerPort), "--port-shift",
+                String.valueOf(network.portShift)));
+        args.addAll(List.of(upOptions));
+        network.launch(args.toArray(String[]::new));
         System.out.printf("network of %d nodes up in %d ms%n", nodes, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return network;
     }
@@ -105,6 +111,21 @@ public final class QuorumNetwork implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot invoke " + objectName + " " + operation + " on node " + node, e);
         }
+    }
+
+    /** The server process of a node of this network's domain, if it runs. */
+    public java.util.Optional<ProcessHandle> server(int node) {
+        String marker = "-D[Server:node" + node + "]";
+        String base = dir.resolve("domain").toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(line -> line.contains(marker) && line.contains(base)).orElse(false)).findFirst();
+    }
+
+    /** Kills a node's server at once (SIGKILL): no shutdown, as a crash or a pulled plug. */
+    public void kill(int node) {
+        ProcessHandle server = server(node).orElseThrow(() -> new AssertionError("node " + node + " does not run"));
+        server.destroyForcibly();
+        await("node " + node + " gone", Duration.ofSeconds(60), () -> !server.isAlive());
     }
 
     /** The JSON-RPC result of a call, failing on an error answer. */
