@@ -10,11 +10,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.logging.Logger;
@@ -24,6 +20,7 @@ import org.quorumee.core.crypto.Signer;
 import org.quorumee.core.types.Address;
 import org.quorumee.jpa.node.NodeIdentity;
 import org.quorumee.jpa.node.NodeIdentityRepository;
+import org.quorumee.node.config.GenesisFile;
 
 /**
  * The node's lifecycle and identity: reads its configuration and genesis, loads or creates its
@@ -49,7 +46,7 @@ public class NodeService {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void start() {
         config = NodeConfig.fromSystemProperties();
-        genesis = readGenesis(config);
+        genesis = GenesisFile.read(config.genesisFile());
         nodeKey = NodeKey.loadOrCreate(config.nodeKeyFile());
         NodeIdentityRepository identities = new NodeIdentityRepository(em);
         NodeIdentity identity = identities.find().orElseGet(() -> identities.save(
@@ -60,14 +57,6 @@ public class NodeService {
         }
         LOG.info(() -> "node " + config.nodeName() + " started: enode " + enodeId() + ", chain id " + chainId()
                 + ", data in " + config.nodeDir());
-    }
-
-    private static GenesisConfig readGenesis(NodeConfig config) {
-        try (InputStream in = Files.newInputStream(config.genesisFile())) {
-            return GenesisConfig.parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the genesis file " + config.genesisFile(), e);
-        }
     }
 
     public String clientVersion() {

@@ -23,6 +23,7 @@ import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.tx.TransactionType;
 import org.quorumee.core.types.Address;
+import org.quorumee.node.config.JsonTree;
 
 /**
  * Block building and import on a GoQuorum chain (isQuorum, London, gas price 0): a state of
@@ -45,8 +46,8 @@ public final class BlockImportBenchmark {
         int transfers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        ChainConfig config = ChainConfig.fromJson(new ObjectMapper().createObjectNode()
-                .put("chainId", 1337).put("isQuorum", true).put("londonBlock", 0));
+        ChainConfig config = ChainConfig.fromJson(JsonTree.of(new ObjectMapper().createObjectNode()
+                .put("chainId", 1337).put("isQuorum", true).put("londonBlock", 0)));
         Random random = new Random(1);
 
         InMemoryNodeStore store = new InMemoryNodeStore();

@@ -1,6 +1,5 @@
 package org.quorumee.bench.txpool;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
@@ -17,6 +16,7 @@ import org.quorumee.core.txpool.AccountStateReader;
 import org.quorumee.core.txpool.TransactionPool;
 import org.quorumee.core.txpool.TransactionPoolConfig;
 import org.quorumee.core.types.Address;
+import org.quorumee.node.config.JsonTree;
 
 /**
  * The pool under load, on one thread: adds per second of signed transfers from 1,000 senders
@@ -59,7 +59,7 @@ public final class TransactionPoolBenchmark {
         int senders = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int nonces = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        ChainConfig chain = ChainConfig.fromJson(new ObjectMapper().readTree(
+        ChainConfig chain = ChainConfig.fromJson(JsonTree.parse(
                 "{\"chainId\": " + CHAIN_ID + ", \"isQuorum\": true, \"londonBlock\": 0, \"enableGasPriceBlock\": 0}"));
         BlockHeader head = BlockHeader.builder().number(1).gasLimit(700_000_000L).timestamp(1_700_000_000L).build();
 

@@ -1,6 +1,5 @@
 package org.quorumee.core.chain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,10 +38,10 @@ public final class ChainConfig {
     private final int maxCodeSizeKiB;
     private final Long maxCodeSizeChangeBlock;
     private final List<MaxCodeSizeChange> maxCodeSizeConfig;
-    private final JsonNode raw;
+    private final Map<String, Object> raw;
 
-    private ChainConfig(JsonNode config) {
-        this.raw = config.deepCopy();
+    private ChainConfig(Map<String, Object> config) {
+        this.raw = config;
         Long id = JsonFields.longValue(config, "chainId");
         if (id == null) {
             throw new InvalidGenesisException("config.chainId is missing");
@@ -80,12 +79,29 @@ public final class ChainConfig {
         }
     }
 
-    /** Reads the {@code config} object of a genesis file. */
-    public static ChainConfig fromJson(JsonNode config) {
-        if (config == null || !config.isObject()) {
+    /** Reads the {@code config} object of a genesis file, parsed into a plain tree (see {@link GenesisConfig#fromJson}). */
+    public static ChainConfig fromJson(Object config) {
+        Map<String, Object> map = JsonFields.object(config);
+        if (map == null) {
             throw new InvalidGenesisException("genesis config must be a JSON object");
         }
-        return new ChainConfig(config);
+        return new ChainConfig(immutableCopy(map));
+    }
+
+    /** A deep, unmodifiable copy of a plain tree: a config never changes once read. */
+    @SuppressWarnings("unchecked")
+    private static <T> T immutableCopy(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, immutableCopy(v)));
+            return (T) Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(v -> copy.add(immutableCopy(v)));
+            return (T) Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     private static int checkCodeSize(long sizeKiB, String name) {
@@ -95,16 +111,17 @@ public final class ChainConfig {
         return (int) sizeKiB;
     }
 
-    private static List<MaxCodeSizeChange> readMaxCodeSizeConfig(JsonNode list) {
-        if (list == null) {
+    private static List<MaxCodeSizeChange> readMaxCodeSizeConfig(Object value) {
+        if (value == null) {
             return List.of();
         }
-        if (!list.isArray()) {
+        List<Object> list = JsonFields.list(value);
+        if (list == null) {
             throw new InvalidGenesisException("config.maxCodeSizeConfig must be a list of {block, size}");
         }
         List<MaxCodeSizeChange> changes = new ArrayList<>();
         long previous = 0;
-        for (JsonNode entry : list) {
+        for (Object entry : list) {
             Long block = JsonFields.longValue(entry, "block");
             Long size = JsonFields.longValue(entry, "size");
             if (block == null || size == null) {
@@ -201,27 +218,23 @@ public final class ChainConfig {
         return txnSizeLimitKiB * 1024;
     }
 
-    /** The {@code istanbul} section (IBFT), as written. */
-    public Optional<JsonNode> istanbul() {
-        return section("istanbul");
+    /** The {@code istanbul} section (IBFT), as written: a plain tree (unmodifiable). */
+    public Optional<Map<String, Object>> istanbul() {
+        return Optional.ofNullable(JsonFields.object(JsonFields.field(raw, "istanbul")));
     }
 
-    /** The {@code qbft} section, as written. */
-    public Optional<JsonNode> qbft() {
-        return section("qbft");
+    /** The {@code qbft} section, as written: a plain tree (unmodifiable). */
+    public Optional<Map<String, Object>> qbft() {
+        return Optional.ofNullable(JsonFields.object(JsonFields.field(raw, "qbft")));
     }
 
     /** The {@code transitions} list (GoQuorum's per-block changes of consensus settings), as written. */
-    public Optional<JsonNode> transitions() {
-        return section("transitions");
+    public Optional<List<Object>> transitions() {
+        return Optional.ofNullable(JsonFields.list(JsonFields.field(raw, "transitions")));
     }
 
-    /** A copy of the whole {@code config} object, for settings this class does not read. */
-    public JsonNode raw() {
-        return raw.deepCopy();
-    }
-
-    private Optional<JsonNode> section(String name) {
-        return Optional.ofNullable(JsonFields.field(raw, name)).map(JsonNode::deepCopy);
+    /** The whole {@code config} object (unmodifiable), for settings this class does not read. */
+    public Map<String, Object> raw() {
+        return raw;
     }
 }

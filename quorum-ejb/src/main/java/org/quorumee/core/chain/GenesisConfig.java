@@ -1,13 +1,7 @@
 package org.quorumee.core.chain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -25,7 +19,8 @@ import org.quorumee.core.types.Address;
 /**
  * A GoQuorum {@code genesis.json}: the chain config, the initial accounts ({@code alloc}) and the
  * genesis header fields. Field names match regardless of case and numbers may be decimal or hex,
- * as GoQuorum reads them. {@link #toBlock} builds the genesis state and block.
+ * as GoQuorum reads them. {@link #toBlock} builds the genesis state and block. The file is parsed
+ * outside the core ({@code org.quorumee.node.config.GenesisFile}) into a plain tree, read here.
  */
 public final class GenesisConfig {
     /** GoQuorum's defaults for a genesis that leaves them out. */
@@ -33,8 +28,6 @@ public final class GenesisConfig {
     public static final BigInteger DEFAULT_DIFFICULTY = BigInteger.valueOf(131_072);
     /** EIP-1559's initial base fee, used when a London genesis sets none. */
     public static final BigInteger DEFAULT_BASE_FEE = BigInteger.valueOf(1_000_000_000L);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChainConfig config;
     private final SortedMap<Address, GenesisAccount> alloc;
@@ -52,8 +45,8 @@ public final class GenesisConfig {
     private final Long excessBlobGas;
     private final Long blobGasUsed;
 
-    private GenesisConfig(JsonNode root) {
-        if (root == null || !root.isObject()) {
+    private GenesisConfig(Object root) {
+        if (JsonFields.object(root) == null) {
             throw new InvalidGenesisException("a genesis file is a JSON object");
         }
         config = ChainConfig.fromJson(JsonFields.field(root, "config"));
@@ -79,39 +72,24 @@ public final class GenesisConfig {
         return value != null ? value : otherwise;
     }
 
-    /** Reads a genesis file's text. */
-    public static GenesisConfig parse(String json) {
-        try {
-            return new GenesisConfig(JSON.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new InvalidGenesisException("genesis is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Reads a genesis file from a stream (not closed). */
-    public static GenesisConfig parse(InputStream json) throws IOException {
-        try {
-            return new GenesisConfig(JSON.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new InvalidGenesisException("genesis is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Reads an already parsed genesis document. */
-    public static GenesisConfig fromJson(JsonNode root) {
+    /**
+     * Reads a parsed genesis document: a plain tree of maps, lists, strings, numbers (whole numbers as
+     * {@code Integer}, {@code Long} or {@code BigInteger}), booleans and nulls.
+     */
+    public static GenesisConfig fromJson(Object root) {
         return new GenesisConfig(root);
     }
 
-    private static SortedMap<Address, GenesisAccount> readAlloc(JsonNode allocNode) {
+    private static SortedMap<Address, GenesisAccount> readAlloc(Object allocNode) {
         TreeMap<Address, GenesisAccount> accounts = new TreeMap<>();
         if (allocNode == null) {
             return Collections.unmodifiableSortedMap(accounts);
         }
-        if (!allocNode.isObject()) {
+        Map<String, Object> allocMap = JsonFields.object(allocNode);
+        if (allocMap == null) {
             throw new InvalidGenesisException("alloc must be an object of address -> account");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = allocNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, Object> entry : allocMap.entrySet()) {
             String where = "alloc." + entry.getKey();
             Address address;
             try {
@@ -119,8 +97,8 @@ public final class GenesisConfig {
             } catch (IllegalArgumentException e) {
                 throw new InvalidGenesisException(where + " is not an address: " + e.getMessage(), e);
             }
-            JsonNode account = entry.getValue();
-            if (!account.isObject()) {
+            Object account = entry.getValue();
+            if (JsonFields.object(account) == null) {
                 throw new InvalidGenesisException(where + " must be an object");
             }
             BigInteger balance = JsonFields.bigInteger(account, "balance");
@@ -133,13 +111,13 @@ public final class GenesisConfig {
             long nonce = orElse(JsonFields.unsigned64(account, "nonce"), 0L);
             byte[] code = orElse(JsonFields.bytes(account, "code"), new byte[0]);
             SortedMap<BigInteger, BigInteger> storage = new TreeMap<>();
-            JsonNode storageNode = JsonFields.field(account, "storage");
+            Object storageNode = JsonFields.field(account, "storage");
             if (storageNode != null) {
-                if (!storageNode.isObject()) {
+                Map<String, Object> slots = JsonFields.object(storageNode);
+                if (slots == null) {
                     throw new InvalidGenesisException(where + ".storage must be an object of slot -> value");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> slots = storageNode.fields(); slots.hasNext(); ) {
-                    Map.Entry<String, JsonNode> slot = slots.next();
+                for (Map.Entry<String, Object> slot : slots.entrySet()) {
                     String slotWhere = where + ".storage." + slot.getKey();
                     byte[] key = JsonFields.leftPad(JsonFields.hexText(slot.getKey(), slotWhere), slotWhere, 32);
                     byte[] value = JsonFields.toFixedBytes(slot.getValue(), slotWhere, 32);

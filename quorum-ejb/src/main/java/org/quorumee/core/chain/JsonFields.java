@@ -1,61 +1,77 @@
 package org.quorumee.core.chain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.quorumee.core.bytes.Hex;
 
 /**
  * Reading {@code genesis.json} as GoQuorum (Go's JSON decoder) does: field names match without regard
  * to case ({@code mixhash} is {@code mixHash}), and numbers may be JSON numbers, decimal strings or
- * "0x" hex strings.
+ * "0x" hex strings. The document arrives as a plain tree — maps, lists, strings, numbers, booleans,
+ * nulls — parsed outside the core (the core reads no JSON itself).
  */
 final class JsonFields {
     private JsonFields() {
     }
 
+    /** An object of the tree, or null when {@code value} is not one. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    }
+
+    /** A list of the tree, or null when {@code value} is not one. */
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return value instanceof List<?> list ? (List<Object>) list : null;
+    }
+
     /** The field {@code name} of {@code object}, matched exactly first and then ignoring case; null if absent or null. */
-    static JsonNode field(JsonNode object, String name) {
-        if (object == null || !object.isObject()) {
+    static Object field(Object object, String name) {
+        Map<String, Object> map = object(object);
+        if (map == null) {
             return null;
         }
-        JsonNode exact = object.get(name);
-        if (exact != null) {
-            return exact.isNull() ? null : exact;
+        if (map.containsKey(name)) {
+            return map.get(name);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, Object> entry : map.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(name)) {
-                return entry.getValue().isNull() ? null : entry.getValue();
+                return entry.getValue();
             }
         }
         return null;
     }
 
     /** A non-negative integer, or null when the field is absent. */
-    static BigInteger bigInteger(JsonNode object, String name) {
-        JsonNode node = field(object, name);
+    static BigInteger bigInteger(Object object, String name) {
+        Object node = field(object, name);
         return node == null ? null : toBigInteger(node, name);
     }
 
-    static BigInteger toBigInteger(JsonNode node, String name) {
+    static BigInteger toBigInteger(Object node, String name) {
         BigInteger value;
         try {
-            if (node.isIntegralNumber()) {
-                value = node.bigIntegerValue();
-            } else if (node.isTextual()) {
-                String text = node.asText().trim();
-                if (text.startsWith("0x") || text.startsWith("0X")) {
-                    value = text.length() == 2 ? BigInteger.ZERO : new BigInteger(text.substring(2), 16);
+            if (node instanceof BigInteger big) {
+                value = big;
+            } else if (node instanceof Long || node instanceof Integer || node instanceof Short || node instanceof Byte) {
+                value = BigInteger.valueOf(((Number) node).longValue());
+            } else if (node instanceof BigDecimal decimal) {
+                value = decimal.toBigIntegerExact();
+            } else if (node instanceof String text) {
+                String trimmed = text.trim();
+                if (trimmed.startsWith("0x") || trimmed.startsWith("0X")) {
+                    value = trimmed.length() == 2 ? BigInteger.ZERO : new BigInteger(trimmed.substring(2), 16);
                 } else {
-                    value = new BigInteger(text);
+                    value = new BigInteger(trimmed);
                 }
             } else {
                 throw new InvalidGenesisException(name + " must be a number, found " + node);
             }
-        } catch (NumberFormatException e) {
-            throw new InvalidGenesisException(name + " is not a number: " + node, e);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidGenesisException(name + " is not a whole number: " + node, e);
         }
         if (value.signum() < 0) {
             throw new InvalidGenesisException(name + " is negative: " + value);
@@ -64,7 +80,7 @@ final class JsonFields {
     }
 
     /** A non-negative integer that fits a long, or null when absent. */
-    static Long longValue(JsonNode object, String name) {
+    static Long longValue(Object object, String name) {
         BigInteger value = bigInteger(object, name);
         if (value == null) {
             return null;
@@ -76,7 +92,7 @@ final class JsonFields {
     }
 
     /** An unsigned 64-bit value (the header nonce), or null when absent. */
-    static Long unsigned64(JsonNode object, String name) {
+    static Long unsigned64(Object object, String name) {
         BigInteger value = bigInteger(object, name);
         if (value == null) {
             return null;
@@ -88,16 +104,16 @@ final class JsonFields {
     }
 
     /** Hex bytes, or null when absent. */
-    static byte[] bytes(JsonNode object, String name) {
-        JsonNode node = field(object, name);
+    static byte[] bytes(Object object, String name) {
+        Object node = field(object, name);
         return node == null ? null : toBytes(node, name);
     }
 
-    static byte[] toBytes(JsonNode node, String name) {
-        if (!node.isTextual()) {
+    static byte[] toBytes(Object node, String name) {
+        if (!(node instanceof String text)) {
             throw new InvalidGenesisException(name + " must be a hex string, found " + node);
         }
-        return hexText(node.asText(), name);
+        return hexText(text, name);
     }
 
     static byte[] hexText(String text, String name) {
@@ -109,12 +125,12 @@ final class JsonFields {
     }
 
     /** Hex of at most {@code size} bytes, left-padded with zeros to exactly {@code size}; null when absent. */
-    static byte[] fixedBytes(JsonNode object, String name, int size) {
-        JsonNode node = field(object, name);
+    static byte[] fixedBytes(Object object, String name, int size) {
+        Object node = field(object, name);
         return node == null ? null : toFixedBytes(node, name, size);
     }
 
-    static byte[] toFixedBytes(JsonNode node, String name, int size) {
+    static byte[] toFixedBytes(Object node, String name, int size) {
         return leftPad(toBytes(node, name), name, size);
     }
 
@@ -128,14 +144,14 @@ final class JsonFields {
         return out;
     }
 
-    static boolean bool(JsonNode object, String name) {
-        JsonNode node = field(object, name);
+    static boolean bool(Object object, String name) {
+        Object node = field(object, name);
         if (node == null) {
             return false;
         }
-        if (!node.isBoolean()) {
+        if (!(node instanceof Boolean b)) {
             throw new InvalidGenesisException(name + " must be true or false, found " + node);
         }
-        return node.booleanValue();
+        return b;
     }
 }

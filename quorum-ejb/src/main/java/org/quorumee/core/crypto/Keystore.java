@@ -1,14 +1,12 @@
 package org.quorumee.core.crypto;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -23,7 +21,8 @@ import org.bouncycastle.util.encoders.Hex;
  * Key files in the Web3 Secret Storage format, version 3 (geth's keystore): the private key
  * encrypted with AES-128-CTR under the first 16 bytes of a key derived from the password by scrypt
  * or PBKDF2-HMAC-SHA256, and a MAC = keccak256(derivedKey[16..32] || ciphertext) that tells a wrong
- * password from a right one. Stateless.
+ * password from a right one. Stateless. The file's JSON is read and written outside the core
+ * ({@code org.quorumee.node.account.KeystoreJson}); this class takes and gives its plain tree.
  */
 public final class Keystore {
     /** geth's default ("standard") scrypt cost: N = 2^18, r = 8, p = 1. */
@@ -35,7 +34,6 @@ public final class Keystore {
     private static final long MAX_SCRYPT_MEMORY = 1L << 30;
     private static final int MAX_PBKDF2_ITERATIONS = 10_000_000;
     private static final int DERIVED_KEY_LENGTH = 32;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Keystore() {
     }
@@ -61,10 +59,11 @@ public final class Keystore {
     }
 
     /**
-     * Encrypts a 32-byte private key under {@code password} and returns the key file's JSON text
-     * (with the key's address, a fresh random UUID, salt and IV).
+     * Encrypts a 32-byte private key under {@code password} and returns the key file's content as a
+     * plain tree of maps, strings and numbers, in geth's field order (with the key's address, a fresh
+     * random UUID, salt and IV).
      */
-    public static String encrypt(byte[] privateKey, String password, Kdf kdf, SecureRandom random) {
+    public static Map<String, Object> encrypt(byte[] privateKey, String password, Kdf kdf, SecureRandom random) {
         KeyPair pair = KeyPair.fromPrivateKey(privateKey);
         byte[] salt = new byte[32];
         byte[] iv = new byte[16];
@@ -81,14 +80,16 @@ public final class Keystore {
                 : pbkdf2(passwordBytes, salt, kdf.c());
         byte[] ciphertext = aes128Ctr(derived, iv, privateKey);
 
-        ObjectNode root = JSON.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("address", Hex.toHexString(pair.address().toArray()));
-        ObjectNode crypto = root.putObject("crypto");
+        Map<String, Object> crypto = new LinkedHashMap<>();
+        root.put("crypto", crypto);
         crypto.put("cipher", "aes-128-ctr");
         crypto.put("ciphertext", Hex.toHexString(ciphertext));
-        crypto.putObject("cipherparams").put("iv", Hex.toHexString(iv));
+        crypto.put("cipherparams", Map.of("iv", Hex.toHexString(iv)));
         crypto.put("kdf", kdf.name());
-        ObjectNode params = crypto.putObject("kdfparams");
+        Map<String, Object> params = new LinkedHashMap<>();
+        crypto.put("kdfparams", params);
         params.put("dklen", DERIVED_KEY_LENGTH);
         if ("scrypt".equals(kdf.name())) {
             params.put("n", kdf.n());
@@ -103,11 +104,7 @@ public final class Keystore {
         root.put("id", uuidString(uuid));
         root.put("version", 3);
         Arrays.fill(derived, (byte) 0);
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree", e);
-        }
+        return root;
     }
 
     /**
@@ -116,32 +113,28 @@ public final class Keystore {
      *
      * @throws KeystoreException on a malformed or unsupported file, or a wrong password
      */
-    public static byte[] decrypt(String json, String password) throws KeystoreException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new KeystoreException("key file is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
+    public static byte[] decrypt(Object file, String password) throws KeystoreException {
+        Map<String, Object> root = object(file);
+        if (root == null) {
             throw new KeystoreException("key file is not a JSON object");
         }
-        if (root.path("version").asInt(-1) != 3) {
-            throw new KeystoreException("key file version " + root.path("version") + " is not supported (3 expected)");
+        Object version = root.get("version");
+        if (!(version instanceof Integer || version instanceof Long) || ((Number) version).longValue() != 3) {
+            throw new KeystoreException("key file version " + version + " is not supported (3 expected)");
         }
         // geth writes "crypto"; some old tools wrote "Crypto".
-        JsonNode crypto = root.has("crypto") ? root.get("crypto") : root.path("Crypto");
+        Map<String, Object> crypto = object(root.containsKey("crypto") ? root.get("crypto") : root.get("Crypto"));
         String cipher = text(crypto, "cipher");
         if (!"aes-128-ctr".equals(cipher)) {
             throw new KeystoreException("cipher " + cipher + " is not supported (aes-128-ctr expected)");
         }
         byte[] ciphertext = hex(crypto, "ciphertext");
-        byte[] iv = hex(crypto.path("cipherparams"), "iv");
+        byte[] iv = hex(object(field(crypto, "cipherparams")), "iv");
         if (iv.length != 16) {
             throw new KeystoreException("iv must be 16 bytes, not " + iv.length);
         }
         byte[] expectedMac = hex(crypto, "mac");
-        JsonNode params = crypto.path("kdfparams");
+        Map<String, Object> params = object(field(crypto, "kdfparams"));
         int dklen = number(params, "dklen");
         if (dklen < DERIVED_KEY_LENGTH) {
             throw new KeystoreException("dklen must be at least 32, not " + dklen);
@@ -191,8 +184,8 @@ public final class Keystore {
      * @throws KeystoreException on a malformed or unsupported file, a wrong password, or a secret
      *                           that is not a secp256k1 private key
      */
-    public static KeyPair decryptKeyPair(String json, String password) throws KeystoreException {
-        byte[] secret = decrypt(json, password);
+    public static KeyPair decryptKeyPair(Object file, String password) throws KeystoreException {
+        byte[] secret = decrypt(file, password);
         if (secret.length > 32) {
             throw new KeystoreException("the decrypted secret has " + secret.length + " bytes, more than a private key");
         }
@@ -233,15 +226,23 @@ public final class Keystore {
         return Keccak.keccak256(macInput);
     }
 
-    private static String text(JsonNode node, String field) throws KeystoreException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new KeystoreException("key file field " + field + " is missing or not a string");
-        }
-        return value.asText().toLowerCase(Locale.ROOT);
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     }
 
-    private static byte[] hex(JsonNode node, String field) throws KeystoreException {
+    private static Object field(Map<String, Object> node, String field) {
+        return node == null ? null : node.get(field);
+    }
+
+    private static String text(Map<String, Object> node, String field) throws KeystoreException {
+        if (!(field(node, field) instanceof String value)) {
+            throw new KeystoreException("key file field " + field + " is missing or not a string");
+        }
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static byte[] hex(Map<String, Object> node, String field) throws KeystoreException {
         String text = text(node, field);
         try {
             return Hex.decode(text.startsWith("0x") ? text.substring(2) : text);
@@ -250,12 +251,14 @@ public final class Keystore {
         }
     }
 
-    private static int number(JsonNode node, String field) throws KeystoreException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.canConvertToInt()) {
+    private static int number(Map<String, Object> node, String field) throws KeystoreException {
+        Object value = field(node, field);
+        if (!(value instanceof Integer || value instanceof Long || value instanceof BigInteger)
+                || ((Number) value).longValue() != ((Number) value).intValue()
+                || value instanceof BigInteger big && big.bitLength() > 31) {
             throw new KeystoreException("key file field " + field + " is missing or not a 32-bit number");
         }
-        return value.asInt();
+        return ((Number) value).intValue();
     }
 
     private static String uuidString(byte[] b) {

@@ -133,7 +133,7 @@ public class AccountManager {
         String json = keystore.keyFile(address).orElseThrow(() -> new AccountException("no key for given address or file"));
         KeyPair key;
         try {
-            key = Keystore.decryptKeyPair(json, password);
+            key = KeystoreJson.decryptKeyPair(json, password);
         } catch (KeystoreException e) {
             throw new AccountException("could not decrypt key with given password");
         }

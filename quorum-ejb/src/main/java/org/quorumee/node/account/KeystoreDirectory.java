@@ -68,7 +68,7 @@ public final class KeystoreDirectory {
         if (keyFile(key.address()).isPresent()) {
             throw new AccountException("account already exists");
         }
-        String json = Keystore.encrypt(key.privateKey(), password, kdf, random);
+        String json = KeystoreJson.encrypt(key.privateKey(), password, kdf, random);
         String name = "UTC--" + FILE_TIME.format(clock.instant()) + "--" + Hex.encodeNoPrefix(key.address().toArray());
         try {
             Files.createDirectories(dir);

@@ -31,6 +31,7 @@ import org.quorumee.core.trie.NodeStore;
 import org.quorumee.core.tx.InvalidTransactionException;
 import org.quorumee.core.types.Address;
 import org.quorumee.core.types.UInt256;
+import org.quorumee.node.config.JsonTree;
 
 /**
  * Runs {@code BlockchainTests/ValidBlocks} and {@code InvalidBlocks} (Cancun) on a node store that the
@@ -53,8 +54,8 @@ public final class BlockchainTestRunner {
     private static final int MAX_PRINTED_FAILURES = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The chain the fixtures run on: mainnet's id, every fork through Cancun from genesis. */
-    static final ChainConfig CANCUN = ChainConfig.fromJson(JSON.createObjectNode()
-            .put("chainId", 1).put("londonBlock", 0).put("shanghaiTime", 0).put("cancunTime", 0));
+    static final ChainConfig CANCUN = ChainConfig.fromJson(JsonTree.of(JSON.createObjectNode()
+            .put("chainId", 1).put("londonBlock", 0).put("shanghaiTime", 0).put("cancunTime", 0)));
     private static final List<String> SUITES = List.of("ValidBlocks", "InvalidBlocks");
     private static final String BLOB_SKIP = "blob transactions are not supported by this node (Quorum carries no blob data);"
             + " the refusal of the first blob block was checked";

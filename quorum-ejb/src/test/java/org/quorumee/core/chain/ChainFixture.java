@@ -13,6 +13,7 @@ import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.trie.MerklePatriciaTrie;
 import org.quorumee.core.types.Address;
+import org.quorumee.node.config.JsonTree;
 
 /** A small chain for unit tests: one funded key in the genesis, blocks stored in a map. */
 final class ChainFixture {
@@ -59,7 +60,7 @@ final class ChainFixture {
     }
 
     static ChainConfig config(ObjectNode json) {
-        return ChainConfig.fromJson(json);
+        return ChainConfig.fromJson(JsonTree.of(json));
     }
 
     Address sender() {

@@ -19,6 +19,7 @@ import org.quorumee.core.conformance.Fixtures;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.trie.MerklePatriciaTrie;
 import org.quorumee.core.types.Address;
+import org.quorumee.node.config.JsonTree;
 
 /**
  * Genesis blocks. {@code BasicTests/genesishashestest.json}: mainnet's genesis block decodes to the
@@ -107,7 +108,7 @@ class GenesisHashConformanceTest {
                 genesis.set(field, header.get(field));
             }
         }
-        Block block = GenesisConfig.fromJson(genesis).toBlock(new InMemoryNodeStore());
+        Block block = GenesisConfig.fromJson(JsonTree.of(genesis)).toBlock(new InMemoryNodeStore());
         assertEquals(header.get("stateRoot").asText(), Hex.encode(block.header().stateRoot()), "state root");
         assertEquals(test.get("genesisRLP").asText(), Hex.encode(block.encode()), "genesis RLP");
         assertEquals(header.get("hash").asText(), Hex.encode(block.hash()), "hash");

@@ -13,6 +13,7 @@ import org.quorumee.core.state.StateAccount;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.trie.MerkleProof;
 import org.quorumee.core.types.Address;
+import org.quorumee.node.config.GenesisFile;
 
 class StateQueryTest {
     private static final Address RICH = Address.fromHex("0x1000000000000000000000000000000000000001");
@@ -20,7 +21,7 @@ class StateQueryTest {
     private static final Address NOBODY = Address.fromHex("0x3000000000000000000000000000000000000003");
 
     private final InMemoryNodeStore store = new InMemoryNodeStore();
-    private final Block genesis = GenesisConfig.parse("""
+    private final Block genesis = GenesisFile.parse("""
             {"config":{"chainId":10,"londonBlock":0,"isQuorum":true},
              "gasLimit":"0x1000000","difficulty":"0x0","alloc":{
                "0x1000000000000000000000000000000000000001":{"balance":"1000","nonce":"0x7"},

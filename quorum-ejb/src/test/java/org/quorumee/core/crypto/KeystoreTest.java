@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.node.account.KeystoreJson;
 
 /** Test vectors of the Web3 Secret Storage Definition (ethereum.org), plus round trips and refusals. */
 class KeystoreTest {
@@ -35,17 +36,17 @@ class KeystoreTest {
 
     @Test
     void decryptsTheScryptVector() throws KeystoreException {
-        assertEquals(PRIVATE_KEY, Hex.encodeNoPrefix(Keystore.decrypt(SCRYPT_VECTOR, "testpassword")));
+        assertEquals(PRIVATE_KEY, Hex.encodeNoPrefix(KeystoreJson.decrypt(SCRYPT_VECTOR, "testpassword")));
     }
 
     @Test
     void decryptsThePbkdf2Vector() throws KeystoreException {
-        assertEquals(PRIVATE_KEY, Hex.encodeNoPrefix(Keystore.decrypt(PBKDF2_VECTOR, "testpassword")));
+        assertEquals(PRIVATE_KEY, Hex.encodeNoPrefix(KeystoreJson.decrypt(PBKDF2_VECTOR, "testpassword")));
     }
 
     @Test
     void wrongPasswordIsAClearError() {
-        KeystoreException e = assertThrows(KeystoreException.class, () -> Keystore.decrypt(PBKDF2_VECTOR, "wrong"));
+        KeystoreException e = assertThrows(KeystoreException.class, () -> KeystoreJson.decrypt(PBKDF2_VECTOR, "wrong"));
         assertTrue(e.getMessage().contains("password"), e.getMessage());
     }
 
@@ -54,32 +55,32 @@ class KeystoreTest {
         SecureRandom random = new SecureRandom();
         KeyPair pair = Secp256k1.generateKeyPair(random);
         for (Keystore.Kdf kdf : new Keystore.Kdf[] {Keystore.Kdf.scrypt(1 << 10, 8, 1), Keystore.Kdf.pbkdf2(1000)}) {
-            String json = Keystore.encrypt(pair.privateKey(), "pässwörd", kdf, random);
-            KeyPair decrypted = Keystore.decryptKeyPair(json, "pässwörd");
+            String json = KeystoreJson.encrypt(pair.privateKey(), "pässwörd", kdf, random);
+            KeyPair decrypted = KeystoreJson.decryptKeyPair(json, "pässwörd");
             assertArrayEquals(pair.privateKey(), decrypted.privateKey());
             String address = new ObjectMapper().readTree(json).get("address").asText();
             assertEquals(pair.address().toString(), "0x" + address);
-            assertThrows(KeystoreException.class, () -> Keystore.decrypt(json, "passwörd"));
+            assertThrows(KeystoreException.class, () -> KeystoreJson.decrypt(json, "passwörd"));
         }
     }
 
     @Test
     void malformedAndUnsupportedFilesAreRefused() throws Exception {
-        assertThrows(KeystoreException.class, () -> Keystore.decrypt("not json", "x"));
-        assertThrows(KeystoreException.class, () -> Keystore.decrypt("[]", "x"));
-        assertThrows(KeystoreException.class, () -> Keystore.decrypt("{\"version\": 3}", "x"));
+        assertThrows(KeystoreException.class, () -> KeystoreJson.decrypt("not json", "x"));
+        assertThrows(KeystoreException.class, () -> KeystoreJson.decrypt("[]", "x"));
+        assertThrows(KeystoreException.class, () -> KeystoreJson.decrypt("{\"version\": 3}", "x"));
         ObjectMapper json = new ObjectMapper();
         ObjectNode v1 = (ObjectNode) json.readTree(PBKDF2_VECTOR);
         v1.put("version", 1);
-        assertThrows(KeystoreException.class, () -> Keystore.decrypt(v1.toString(), "testpassword"));
+        assertThrows(KeystoreException.class, () -> KeystoreJson.decrypt(v1.toString(), "testpassword"));
         ObjectNode cbc = (ObjectNode) json.readTree(PBKDF2_VECTOR);
         ((ObjectNode) cbc.get("crypto")).put("cipher", "aes-128-cbc");
-        assertThrows(KeystoreException.class, () -> Keystore.decrypt(cbc.toString(), "testpassword"));
+        assertThrows(KeystoreException.class, () -> KeystoreJson.decrypt(cbc.toString(), "testpassword"));
         ObjectNode huge = (ObjectNode) json.readTree(SCRYPT_VECTOR);
         ((ObjectNode) huge.get("crypto").get("kdfparams")).put("n", 1 << 30);
-        assertThrows(KeystoreException.class, () -> Keystore.decrypt(huge.toString(), "testpassword"));
+        assertThrows(KeystoreException.class, () -> KeystoreJson.decrypt(huge.toString(), "testpassword"));
         ObjectNode badHex = (ObjectNode) json.readTree(PBKDF2_VECTOR);
         ((ObjectNode) badHex.get("crypto")).put("ciphertext", "zz");
-        assertThrows(KeystoreException.class, () -> Keystore.decrypt(badHex.toString(), "testpassword"));
+        assertThrows(KeystoreException.class, () -> KeystoreJson.decrypt(badHex.toString(), "testpassword"));
     }
 }

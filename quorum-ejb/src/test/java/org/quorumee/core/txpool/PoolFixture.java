@@ -11,6 +11,7 @@ import org.quorumee.core.crypto.KeyPair;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.tx.TransactionType;
 import org.quorumee.core.types.Address;
+import org.quorumee.node.config.JsonTree;
 
 /** A pool over an in-memory state and a fake clock, with deterministic keys and transactions. */
 final class PoolFixture {
@@ -46,7 +47,7 @@ final class PoolFixture {
     /** A chain of id {@link #CHAIN_ID} with the given other config fields. */
     static ChainConfig chainConfig(String fields) {
         try {
-            return ChainConfig.fromJson(new ObjectMapper().readTree("{\"chainId\": " + CHAIN_ID + ", " + fields + "}"));
+            return ChainConfig.fromJson(JsonTree.of(new ObjectMapper().readTree("{\"chainId\": " + CHAIN_ID + ", " + fields + "}")));
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -45,7 +45,7 @@ class KeystoreDirectoryTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(List.of(WEB3_ADDRESS), keystore.addresses());
         String json = keystore.keyFile(WEB3_ADDRESS).orElseThrow();
-        assertArrayEquals(WEB3_KEY, Keystore.decrypt(json, "pw"));
+        assertArrayEquals(WEB3_KEY, KeystoreJson.decrypt(json, "pw"));
         assertTrue(keystore.keyFile(Address.ZERO).isEmpty());
     }
 

@@ -19,6 +19,7 @@ import org.quorumee.core.types.Address;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.account.AccountManager;
 import org.quorumee.node.account.KeystoreDirectory;
+import org.quorumee.node.config.GenesisFile;
 import org.quorumee.web.rpc.JsonRpcException;
 
 /**
@@ -42,7 +43,7 @@ class EthApiTest {
 
     /** The node's identity and genesis without a container: chain id 10, as the default network. */
     private static final class Node extends NodeService {
-        private final GenesisConfig genesis = GenesisConfig.parse("{\"config\":{\"chainId\":10,\"londonBlock\":0,\"isQuorum\":true}}");
+        private final GenesisConfig genesis = GenesisFile.parse("{\"config\":{\"chainId\":10,\"londonBlock\":0,\"isQuorum\":true}}");
 
         @Override
         public GenesisConfig genesis() {
