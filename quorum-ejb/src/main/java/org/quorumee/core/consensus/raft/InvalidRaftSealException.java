@@ -1,0 +1,12 @@
+package org.quorumee.core.consensus.raft;
+
+/** A Raft block header whose extraData is not a well-formed seal. */
+public class InvalidRaftSealException extends IllegalArgumentException {
+    public InvalidRaftSealException(String message) {
+        super(message);
+    }
+
+    public InvalidRaftSealException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
