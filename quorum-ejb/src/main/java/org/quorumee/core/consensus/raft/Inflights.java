@@ -36,6 +36,13 @@ final class Inflights {
         }
     }
 
+    /** Frees the oldest append. */
+    void freeFirstOne() {
+        if (count > 0) {
+            freeLE(buffer[start]);
+        }
+    }
+
     boolean full() {
         return count == buffer.length;
     }

@@ -584,6 +584,10 @@ final class Raft {
             case HEARTBEAT_RESPONSE -> {
                 pr.recentActive = true;
                 pr.probeSent = false;
+                if (pr.state == Progress.State.REPLICATE && pr.inflights.full()) {
+                    // the appends that filled the window may all be lost: let one more through
+                    pr.inflights.freeFirstOne();
+                }
                 if (pr.match < log.lastIndex()) {
                     sendAppend(m.from());
                 }

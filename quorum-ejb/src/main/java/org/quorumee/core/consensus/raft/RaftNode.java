@@ -252,6 +252,11 @@ public final class RaftNode {
         return raft.log.slice(index, index + 1, Long.MAX_VALUE).get(0);
     }
 
+    /** What this node, as leader, knows of each member (diagnostics). */
+    String progressDescription() {
+        return raft.progress.toString();
+    }
+
     /** The first index still in this node's log (tests' invariant checks). */
     long firstIndex() {
         return raft.log.firstIndex();
