@@ -257,6 +257,65 @@ class RaftScenarioTest {
         }
     }
 
+    /**
+     * The Raft paper's figure 8: an entry of an earlier term that reaches a majority is not yet
+     * committed, since a leader of a later term may still overwrite it; a leader commits it only
+     * with an entry of its own term. Classic Raft (no pre-vote, no check-quorum, as in the paper),
+     * one entry per append so that the script controls which entries arrive.
+     */
+    @Test
+    void aLeaderCommitsEntriesOfEarlierTermsOnlyThroughOneOfItsOwn() {
+        ScriptedCluster c = ScriptedCluster.ofVoters(5, RaftConfig.defaults(1).withPreVoteAndCheckQuorum(false, false)
+                .withSizes(1, 256, 1));
+        c.elect(1); // term 2; its empty entry 2@2 commits everywhere
+        assertEquals(2, c.node(5).commitIndex());
+
+        // (a) node 1 appends x (3@2) and it reaches node 2 only
+        c.isolate(1);
+        c.heal();
+        c.cut(1, 3);
+        c.cut(1, 4);
+        c.cut(1, 5);
+        c.propose(1, "x");
+        assertEquals(3, c.node(2).lastIndex());
+        c.stop(1);
+        c.heal();
+
+        // (b) node 5 wins term 3 with 3 and 4, appends y (3@3 empty entry, 4@3 y) that reach nobody
+        c.drop = m -> m.from() == 5 && m.type() == MessageType.APPEND;
+        c.elect(5);
+        assertEquals(3, c.node(5).term());
+        c.propose(5, "y");
+        c.stop(5);
+
+        // (c) node 1 back, wins term 4, gets x (3@2) onto nodes 3 and 4: x is on a majority, but its
+        // own empty entry 4@4 reaches nobody (an append of it is dropped where it would be taken),
+        // so x must stay uncommitted
+        c.drop = m -> m.from() == 1 && m.type() == MessageType.APPEND && c.node(m.to()).lastIndex() >= 3
+                && m.entries().stream().anyMatch(e -> e.index() >= 4);
+        c.restart(1);
+        c.campaign(1);
+        c.campaign(1);
+        assertTrue(c.node(1).isLeader());
+        assertEquals(4, c.node(1).term());
+        c.tickAll(1);
+        assertEquals(3, c.node(3).lastIndex());
+        assertEquals(2, c.node(1).commitIndex(), "x, of term 2, is on a majority but not committed");
+
+        // (d) node 1 fails; node 5 wins term 5 and overwrites x with its entries of term 3
+        c.stop(1);
+        c.drop = m -> false;
+        c.restart(5);
+        c.campaign(5);
+        c.campaign(5);
+        assertTrue(c.node(5).isLeader());
+        c.tickAll(1);
+        for (long id = 2; id <= 5; id++) {
+            assertEquals(List.of("y"), c.applied(id), "node " + id);
+        }
+        assertEquals(List.of(), c.applied(1));
+    }
+
     @Test
     void aRestartedNodeKeepsItsLogAndTermAndCatchesUp() {
         ScriptedCluster c = ScriptedCluster.ofVoters(3, true);

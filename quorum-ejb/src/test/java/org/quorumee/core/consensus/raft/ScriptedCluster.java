@@ -39,8 +39,12 @@ final class ScriptedCluster {
 
     /** A cluster of voters 1..n, bootstrapped, with the project's default settings. */
     static ScriptedCluster ofVoters(int n, boolean preVoteAndCheckQuorum) {
-        ScriptedCluster c = new ScriptedCluster(RaftConfig.defaults(1).withPreVoteAndCheckQuorum(preVoteAndCheckQuorum,
-                preVoteAndCheckQuorum), 42);
+        return ofVoters(n, RaftConfig.defaults(1).withPreVoteAndCheckQuorum(preVoteAndCheckQuorum, preVoteAndCheckQuorum));
+    }
+
+    /** A cluster of voters 1..n, bootstrapped, with {@code template}'s settings (its id is ignored). */
+    static ScriptedCluster ofVoters(int n, RaftConfig template) {
+        ScriptedCluster c = new ScriptedCluster(template, 42);
         TreeSet<Long> ids = new TreeSet<>();
         for (long id = 1; id <= n; id++) {
             ids.add(id);
