@@ -42,7 +42,7 @@ public record Entry(long index, long term, EntryType type, byte[] data) {
     }
 
     /** Bytes counted against message and Ready size limits (data plus a fixed overhead). */
-    long size() {
+    public long byteSize() {
         return data.length + 24L;
     }
 

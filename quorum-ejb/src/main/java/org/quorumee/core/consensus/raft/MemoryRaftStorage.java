@@ -36,7 +36,7 @@ public final class MemoryRaftStorage implements WritableRaftStorage {
         long size = 0;
         for (long i = lo; i < hi; i++) {
             Entry e = entries.get((int) (i - offset));
-            size += e.size();
+            size += e.byteSize();
             if (!out.isEmpty() && size > maxBytes) {
                 break;
             }

@@ -246,10 +246,10 @@ final class RaftLog {
         if (ents.isEmpty()) {
             return ents;
         }
-        long size = ents.get(0).size();
+        long size = ents.get(0).byteSize();
         int limit = 1;
         for (; limit < ents.size(); limit++) {
-            size += ents.get(limit).size();
+            size += ents.get(limit).byteSize();
             if (size > maxBytes) {
                 break;
             }
