@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
  * Thousands of seeded runs of {@link RaftSimulation}: each one a random network (3 to 5 founding
  * voters, members added, promoted and removed), random faults, and every invariant checked after
  * every step. {@code -Draft.sim.runs=N} sets the number of runs (default 2000),
+ * {@code -Draft.sim.firstSeed=S} the first seed (then S+1, ...),
  * {@code -Draft.sim.seed=S} replays one seed with a trace of its last events.
  */
 class RaftSimulationTest {
@@ -21,6 +22,7 @@ class RaftSimulationTest {
             return;
         }
         int runs = Integer.getInteger("raft.sim.runs", 2000);
+        long firstSeed = Long.getLong("raft.sim.firstSeed", 0x5eed_0000L);
         long started = System.nanoTime();
         long steps = 0;
         long virtualNanos = 0;
@@ -33,7 +35,7 @@ class RaftSimulationTest {
         long memberships = 0;
         java.util.Map<String, Integer> changes = new java.util.TreeMap<>();
         for (int i = 0; i < runs; i++) {
-            long seed = 0x5eed_0000L + i;
+            long seed = firstSeed + i;
             RaftSimulation.Result r;
             try {
                 r = RaftSimulation.run(seed, RaftSimulation.Options.standard());

@@ -22,6 +22,8 @@ final class ScriptedCluster {
     /** Data of the normal entries each node applied, in order (empty entries left out). */
     final TreeMap<Long, List<String>> applied = new TreeMap<>();
     final TreeMap<Long, Long> appliedIndex = new TreeMap<>();
+    /** The normal entries with data each node applied, in order. */
+    final TreeMap<Long, List<Entry>> appliedEntries = new TreeMap<>();
     final Set<Long> stopped = new HashSet<>();
     private final Set<String> cutLinks = new HashSet<>();
     private final ArrayDeque<Message> inFlight = new ArrayDeque<>();
@@ -61,6 +63,7 @@ final class ScriptedCluster {
         RaftNode.bootstrap(storage, founders, new byte[0]);
         storages.put(id, storage);
         applied.put(id, new ArrayList<>());
+        appliedEntries.put(id, new ArrayList<>());
         appliedIndex.put(id, 1L);
         start(id);
     }
@@ -69,6 +72,7 @@ final class ScriptedCluster {
     void join(long id) {
         storages.put(id, new MemoryRaftStorage());
         applied.put(id, new ArrayList<>());
+        appliedEntries.put(id, new ArrayList<>());
         appliedIndex.put(id, 0L);
         start(id);
     }
@@ -154,6 +158,16 @@ final class ScriptedCluster {
         return accepted;
     }
 
+    boolean propose(long id, byte[] data) {
+        boolean accepted = nodes.get(id).propose(data);
+        stabilize();
+        return accepted;
+    }
+
+    List<Entry> appliedEntries(long id) {
+        return appliedEntries.get(id);
+    }
+
     boolean proposeConfChange(long id, ConfChange change) {
         boolean accepted = nodes.get(id).proposeConfChange(change);
         stabilize();
@@ -206,6 +220,7 @@ final class ScriptedCluster {
                 storage.createSnapshot(e.index(), node.confState(), new byte[0]);
             } else if (e.dataLength() > 0) {
                 applied.get(id).add(new String(e.data()));
+                appliedEntries.get(id).add(e);
             }
         }
         node.advance(rd);
