@@ -48,6 +48,10 @@ final class RaftSimulation {
             return new Options(0, 12_000 * MILLI, 120_000 * MILLI, true, false);
         }
 
+        Options withChaos(long nanos) {
+            return new Options(initialVoters, nanos, settleLimitNanos, membershipChanges, trace);
+        }
+
         Options traced() {
             return new Options(initialVoters, chaosNanos, settleLimitNanos, membershipChanges, true);
         }
@@ -849,6 +853,7 @@ final class RaftSimulation {
         String message = "Raft simulation seed " + seed + " failed at step " + steps + ", virtual time "
                 + Duration.ofNanos(clock.nanos() - START) + ": " + what
                 + "\n  replay: mvn -pl quorum-jpa,quorum-ejb test -Dtest=RaftSimulationTest -Draft.sim.seed=" + seed
+                + " -Draft.sim.chaosSeconds=" + options.chaosNanos() / 1_000_000_000L
                 + (options.trace() ? "\n  last events:\n    " + String.join("\n    ", trace) : "");
         return new Failure(message, cause);
     }

@@ -8,16 +8,19 @@ import org.junit.jupiter.api.Test;
  * Thousands of seeded runs of {@link RaftSimulation}: each one a random network (3 to 5 founding
  * voters, members added, promoted and removed), random faults, and every invariant checked after
  * every step. {@code -Draft.sim.runs=N} sets the number of runs (default 2000),
- * {@code -Draft.sim.firstSeed=S} the first seed (then S+1, ...),
+ * {@code -Draft.sim.firstSeed=S} the first seed (then S+1, ...), {@code -Draft.sim.chaosSeconds=C}
+ * the virtual length of each run's fault phase (default 12),
  * {@code -Draft.sim.seed=S} replays one seed with a trace of its last events.
  */
 class RaftSimulationTest {
 
     @Test
     void seededRunsKeepEveryInvariant() {
+        long chaosSeconds = Long.getLong("raft.sim.chaosSeconds", 12);
+        RaftSimulation.Options options = RaftSimulation.Options.standard().withChaos(chaosSeconds * 1_000_000_000L);
         String replay = System.getProperty("raft.sim.seed");
         if (replay != null && !replay.isBlank()) {
-            RaftSimulation.Result r = RaftSimulation.run(Long.parseLong(replay.trim()), RaftSimulation.Options.standard().traced());
+            RaftSimulation.Result r = RaftSimulation.run(Long.parseLong(replay.trim()), options.traced());
             System.out.println("Raft simulation replay: " + r);
             return;
         }
@@ -38,11 +41,11 @@ class RaftSimulationTest {
             long seed = firstSeed + i;
             RaftSimulation.Result r;
             try {
-                r = RaftSimulation.run(seed, RaftSimulation.Options.standard());
+                r = RaftSimulation.run(seed, options);
             } catch (RaftSimulation.Failure f) {
                 // replay the same seed with a trace of its last events, to show what happened
                 try {
-                    RaftSimulation.run(seed, RaftSimulation.Options.standard().traced());
+                    RaftSimulation.run(seed, options.traced());
                 } catch (RaftSimulation.Failure traced) {
                     throw traced;
                 }
