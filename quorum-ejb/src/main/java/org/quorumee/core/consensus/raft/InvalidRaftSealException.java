@@ -2,6 +2,8 @@ package org.quorumee.core.consensus.raft;
 
 /** A Raft block header whose extraData is not a well-formed seal. */
 public class InvalidRaftSealException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     public InvalidRaftSealException(String message) {
         super(message);
     }

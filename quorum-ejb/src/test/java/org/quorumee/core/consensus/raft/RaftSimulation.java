@@ -65,6 +65,8 @@ final class RaftSimulation {
 
     /** An invariant broke; the message names the seed and what broke. */
     static final class Failure extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
         Failure(String message, Throwable cause) {
             super(message, cause);
         }
