@@ -71,7 +71,7 @@ final class JsonFields {
                 throw new InvalidGenesisException(name + " must be a number, found " + node);
             }
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidGenesisException(name + " is not a whole number: " + node, e);
+            throw new InvalidGenesisException(name + " is not a number: " + node, e);
         }
         if (value.signum() < 0) {
             throw new InvalidGenesisException(name + " is negative: " + value);
