@@ -2,82 +2,26 @@ package org.quorumee.jpa.chain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.quorumee.jpa.common.ReceiptColumns;
 
-/** The receipt of a stored transaction, in its consensus encoding, with what the RPC adds to it. */
+/** The receipt of a stored transaction, as every node stores it, with the gas this transaction alone used. */
 @Entity
 @Table(name = "receipt")
-public class ReceiptRecord {
-    @Id
-    @Column(name = "transaction_hash")
-    private byte[] transactionHash;
-
-    @Column(name = "block_number", nullable = false)
-    private long blockNumber;
-
-    @Column(name = "transaction_index", nullable = false)
-    private int transactionIndex;
-
-    @Column(name = "receipt_rlp", nullable = false)
-    private byte[] receiptRlp;
-
+public class ReceiptRecord extends ReceiptColumns {
     @Column(name = "gas_used", nullable = false)
     private long gasUsed;
-
-    @Column(name = "first_log_index", nullable = false)
-    private int firstLogIndex;
-
-    @Column(name = "contract_address")
-    private byte[] contractAddress;
-
-    @Column(name = "revert_reason")
-    private byte[] revertReason;
 
     protected ReceiptRecord() {
     }
 
     public ReceiptRecord(byte[] transactionHash, long blockNumber, int transactionIndex, byte[] receiptRlp,
                          long gasUsed, int firstLogIndex, byte[] contractAddress, byte[] revertReason) {
-        this.transactionHash = transactionHash;
-        this.blockNumber = blockNumber;
-        this.transactionIndex = transactionIndex;
-        this.receiptRlp = receiptRlp;
+        super(transactionHash, blockNumber, transactionIndex, receiptRlp, firstLogIndex, contractAddress, revertReason);
         this.gasUsed = gasUsed;
-        this.firstLogIndex = firstLogIndex;
-        this.contractAddress = contractAddress;
-        this.revertReason = revertReason;
-    }
-
-    public byte[] getTransactionHash() {
-        return transactionHash;
-    }
-
-    public long getBlockNumber() {
-        return blockNumber;
-    }
-
-    public int getTransactionIndex() {
-        return transactionIndex;
-    }
-
-    public byte[] getReceiptRlp() {
-        return receiptRlp;
     }
 
     public long getGasUsed() {
         return gasUsed;
-    }
-
-    public int getFirstLogIndex() {
-        return firstLogIndex;
-    }
-
-    public byte[] getContractAddress() {
-        return contractAddress;
-    }
-
-    public byte[] getRevertReason() {
-        return revertReason;
     }
 }

@@ -1,37 +1,17 @@
 package org.quorumee.jpa.privatestate;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.quorumee.jpa.common.ContentAddressedNode;
 
-/**
- * A node of this node's private state (a trie node, or a private contract's code), stored under the
- * Keccak-256 of its content; never updated.
- */
+/** A node of this node's private state (a trie node, or a private contract's code), by the hash of its content. */
 @Entity
 @Table(name = "private_state_node")
-public class PrivateStateNodeRecord {
-    @Id
-    @Column(name = "hash")
-    private byte[] hash;
-
-    @Column(name = "encoded", nullable = false)
-    private byte[] encoded;
-
+public class PrivateStateNodeRecord extends ContentAddressedNode {
     protected PrivateStateNodeRecord() {
     }
 
     public PrivateStateNodeRecord(byte[] hash, byte[] encoded) {
-        this.hash = hash;
-        this.encoded = encoded;
-    }
-
-    public byte[] getHash() {
-        return hash;
-    }
-
-    public byte[] getEncoded() {
-        return encoded;
+        super(hash, encoded);
     }
 }
