@@ -185,13 +185,27 @@ public class ChainService {
     public ProducedBlock produceBlock(List<Transaction> candidates, long timestampMillis) {
         writer.lock();
         try {
-            return produce(candidates, timestampMillis);
+            return produce(candidates, timestampMillis, false);
         } finally {
             writer.unlock();
         }
     }
 
-    private ProducedBlock produce(List<Transaction> candidates, long timestampMillis) {
+    /**
+     * Builds, executes and stores the next block with no transaction: only when the engine asks for
+     * one explicitly (its quiet-chain rule), never as the outcome of {@link #produceBlock}.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public StoredBlock produceEmptyBlock(long timestampMillis) {
+        writer.lock();
+        try {
+            return produce(List.of(), timestampMillis, true).block();
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private ProducedBlock produce(List<Transaction> candidates, long timestampMillis, boolean emptyRequested) {
         BlockHeader parent = headHeader();
         WorldState state = new WorldState(nodeStore(), parent.stateRoot());
         long timestamp = Math.max(timestampMillis / 1000, parent.timestamp() + 1);
@@ -203,7 +217,7 @@ public class ChainService {
         } catch (InvalidBlockException e) {
             throw new IllegalStateException("the node built a block its own rules refuse: " + e.getMessage(), e);
         }
-        if (built.result().transactions().isEmpty()) {
+        if (built.result().transactions().isEmpty() && !emptyRequested) {
             session.setRollbackOnly();
             return new ProducedBlock(null, built.skipped());
         }
