@@ -24,6 +24,11 @@ public final class Evm {
      * 2 MB (JIT-compiled) and 1 MB (interpreted); 16 MB (surefire's -Xss) leaves an 8x margin.
      */
     public static final long REQUIRED_THREAD_STACK = 16L << 20;
+    /**
+     * Jumps and call frames between two questions to the {@link AbortCheck}: every loop and every
+     * call tree goes through one or the other, and asking this seldom costs nothing measurable.
+     */
+    public static final int ABORT_CHECK_INTERVAL = 1024;
 
     private static final byte[] EMPTY = new byte[0];
     private static final int[] STACK_IN = new int[256];
@@ -74,6 +79,9 @@ public final class Evm {
     private final CodeCache codeCache;
     /** Null when nobody traces (the common case: one null check per instruction). */
     private final EvmTracer tracer;
+    private final AbortCheck abort;
+    /** Jumps and frames left before the abort check is asked again. */
+    private int untilAbortCheck = ABORT_CHECK_INTERVAL;
     /** Operand stacks by call depth, allocated on first use and reused by later frames at that depth. */
     private final long[][] stacks = new long[1026][];
     /** KECCAK256's digest and output, reused (one transaction runs on one thread). */
@@ -87,7 +95,17 @@ public final class Evm {
     /** An EVM reporting each step to {@code tracer} (null for none). */
     public Evm(ForkRules rules, WorldState state, BlockContext block, TxContext tx, CodeCache codeCache,
             EvmTracer tracer) {
+        this(rules, state, block, tx, codeCache, tracer, AbortCheck.NEVER);
+    }
+
+    /**
+     * An EVM that also stops when {@code abort} says so (see {@link AbortCheck}): its calls then throw
+     * {@link ExecutionAbortedException} and the state must be thrown away.
+     */
+    public Evm(ForkRules rules, WorldState state, BlockContext block, TxContext tx, CodeCache codeCache,
+            EvmTracer tracer, AbortCheck abort) {
         this.tracer = tracer;
+        this.abort = abort;
         this.rules = rules;
         this.state = state;
         this.block = block;
@@ -251,7 +269,18 @@ public final class Evm {
 
     private static final String OOG = "out of gas";
 
+    /** Asked on every {@link #ABORT_CHECK_INTERVAL}th jump or frame (the callers count down). */
+    private void askAbortCheck() {
+        untilAbortCheck = ABORT_CHECK_INTERVAL;
+        if (abort.shouldAbort()) {
+            throw new ExecutionAbortedException("execution aborted");
+        }
+    }
+
     private void run(Frame f) {
+        if (--untilAbortCheck == 0) {
+            askAbortCheck();
+        }
         if (tracer == null) {
             interpret(f);
             return;
@@ -694,6 +723,9 @@ public final class Evm {
                         halt = "bad jump destination";
                         break loop;
                     }
+                    if (--untilAbortCheck == 0) {
+                        askAbortCheck();
+                    }
                     pc = (int) dest;
                     sp--;
                     continue;
@@ -704,6 +736,9 @@ public final class Evm {
                         if (!f.code.isJumpDest(dest)) {
                             halt = "bad jump destination";
                             break loop;
+                        }
+                        if (--untilAbortCheck == 0) {
+                            askAbortCheck();
                         }
                         pc = (int) dest;
                         sp -= 2;
