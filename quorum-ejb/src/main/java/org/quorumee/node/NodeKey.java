@@ -30,8 +30,9 @@ public final class NodeKey {
                 return new NodeKey(Secp256k1.publicKey(privateKey));
             }
             KeyPair key = Secp256k1.generateKeyPair();
+            // Created owner-only, before a byte of the key is written.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, Hex.encodeNoPrefix(key.privateKey()), StandardCharsets.US_ASCII);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return new NodeKey(key.publicKey());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the node key " + file, e);
