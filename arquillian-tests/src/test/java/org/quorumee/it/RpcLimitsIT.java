@@ -112,7 +112,7 @@ class RpcLimitsIT {
                 error("eth_sendRawTransaction", "[\"0xf86b80\"]"));
         for (JsonNode error : errors) {
             String message = error.get("message").asText();
-            assertTrue(message.length() < 200, message.length() + " characters: " + message.substring(0, 200));
+            assertTrue(message.length() < 200, () -> message.length() + " characters: " + message.substring(0, 200));
             for (String internal : List.of("java.", "Exception", "com.fasterxml", "Cannot deserialize", "line:", "Source:")) {
                 assertFalse(message.contains(internal), message);
             }

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.evm.AbortCheck;
 import org.quorumee.core.evm.CallResult;
-import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.EvmTracer;
 import org.quorumee.core.evm.ExecutionAbortedException;
 import org.quorumee.core.types.UInt256;
@@ -31,7 +30,7 @@ import org.quorumee.core.types.Address;
  *
  * <p>Bounded: the logger counts the JSON its logs will take as it goes and stops the execution
  * with {@link TraceTooLargeException} past its limit, and asks its {@link AbortCheck} (a timeout)
- * every {@link Evm#ABORT_CHECK_INTERVAL} steps, stopping with {@link ExecutionAbortedException}.
+ * every {@link #ABORT_CHECK_STEPS} steps, stopping with {@link ExecutionAbortedException}.
  */
 public final class StructLogger implements EvmTracer {
 
@@ -44,6 +43,8 @@ public final class StructLogger implements EvmTracer {
     private static final int SSTORE = 0x55;
     private static final int MAX_DEPTH = 1026;
 
+    /** Steps between two questions to the abort check (tracing a step costs far more than asking). */
+    public static final int ABORT_CHECK_STEPS = 1024;
     /** JSON text of a struct log besides its stack, memory and storage (field names, numbers). */
     private static final int LOG_OVERHEAD_BYTES = 90;
     /** A memory chunk: 64 hex digits, quotes and a comma; a storage entry: two of them and a colon. */
@@ -55,7 +56,7 @@ public final class StructLogger implements EvmTracer {
     private final AbortCheck abort;
     private final long maxOutputBytes;
     private long outputBytes;
-    private int untilAbortCheck = Evm.ABORT_CHECK_INTERVAL;
+    private int untilAbortCheck = ABORT_CHECK_STEPS;
     private final List<Map<String, Object>> structLogs = new ArrayList<>();
     /** The storage each contract touched so far (slot -> value, both 64 hex digits). */
     private final Map<Address, Map<String, String>> storage = new HashMap<>();
@@ -91,7 +92,7 @@ public final class StructLogger implements EvmTracer {
     public void onStep(int pc, int opcode, long gas, int depth, Address contract, long[] stack, int stackSize,
             byte[] memory, int memorySize) {
         if (--untilAbortCheck == 0) {
-            untilAbortCheck = Evm.ABORT_CHECK_INTERVAL;
+            untilAbortCheck = ABORT_CHECK_STEPS;
             if (abort.shouldAbort()) {
                 throw new ExecutionAbortedException("execution timeout");
             }

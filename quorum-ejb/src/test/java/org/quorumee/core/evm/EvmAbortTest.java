@@ -16,7 +16,10 @@ import org.quorumee.core.state.WorldState;
 import org.quorumee.core.trie.InMemoryNodeStore;
 import org.quorumee.core.types.Address;
 
-/** The interpreter stops when its {@link AbortCheck} says so, in loops and in call trees without jumps. */
+/**
+ * The interpreter stops when its {@link AbortCheck} says so: asked once a frame spent 100,000 gas
+ * since the last question, and every 1024 frames (call trees of frames that spend little).
+ */
 class EvmAbortTest {
     private static final Address SENDER = Address.fromHex("0x00000000000000000000000000000000000000aa");
     private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000cc");
@@ -65,7 +68,7 @@ class EvmAbortTest {
     }
 
     @Test
-    void aLoopStopsAtTheFirstYesAndTheCheckIsAskedOncePerIntervalOfJumps() {
+    void aLoopStopsAtTheFirstYesAndTheCheckIsAskedEveryHundredThousandGas() {
         AtomicInteger asked = new AtomicInteger();
         JumpCounter counter = new JumpCounter();
         Evm evm = evm(stateWith(LOOP), counter, () -> asked.incrementAndGet() == 3);
@@ -73,8 +76,10 @@ class EvmAbortTest {
                 () -> call(evm, Long.MAX_VALUE / 2));
         assertEquals("execution aborted", aborted.getMessage());
         assertEquals(3, asked.get());
-        // The frame's start counts once, then every jump: the third question comes on jump 3 * 1024 - 1.
-        assertEquals(3 * Evm.ABORT_CHECK_INTERVAL - 1, counter.jumps);
+        // A round costs 12 gas (JUMPDEST 1, PUSH1 3, JUMP 8). The first question comes on the first
+        // instruction past 100,000 gas spent: the JUMP of round 8334 (100,008 gas); the next ones
+        // 100,000 gas further, on the JUMPs of rounds 16668 (200,016) and 25002 (300,024).
+        assertEquals(3 * 8334, counter.jumps);
     }
 
     @Test

@@ -158,7 +158,7 @@ class StructLoggerTest {
                 () -> processor.process(state, block(), callContract(), 0, logger));
         assertEquals("execution timeout", e.getMessage());
         assertEquals(2, asked.get());
-        assertEquals(2 * org.quorumee.core.evm.Evm.ABORT_CHECK_INTERVAL - 1, logger.structLogs().size(),
+        assertEquals(2 * StructLogger.ABORT_CHECK_STEPS - 1, logger.structLogs().size(),
                 "asked every 1024 steps; the step that asked is not logged");
     }
 

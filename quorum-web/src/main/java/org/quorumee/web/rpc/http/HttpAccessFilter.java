@@ -17,8 +17,9 @@ import org.quorumee.web.rpc.RpcSettings;
  * defeats DNS rebinding), a request from a browser Origin not in {@code quorum.rpc.corsDomains} is
  * refused (403) and gets no CORS headers, and a POST whose content type is not JSON is refused
  * (415; a web page can send {@code text/plain} without a CORS preflight). Allowed origins get CORS
- * headers and preflight {@code OPTIONS} answers. WebSocket handshakes are checked by their own
- * rules ({@code quorum.ws.origins}) at the handshake.
+ * headers and preflight {@code OPTIONS} answers. WebSocket handshakes follow their own origin rule
+ * ({@code quorum.ws.origins}, also checked by the endpoint's {@link
+ * org.quorumee.web.rpc.ws.WebSocketAccess}): a refused one gets 403 here.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class HttpAccessFilter extends HttpFilter {
@@ -32,6 +33,12 @@ public class HttpAccessFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            // A handshake the endpoint refuses (WebSocketAccess) is not upgraded and would reach
+            // JAX-RS as a GET: answer it here with what it is, a forbidden origin.
+            if (!settings.isWebSocketOriginAllowed(request.getHeader("Origin"))) {
+                refuse(response, HttpServletResponse.SC_FORBIDDEN, "origin not allowed");
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
