@@ -24,6 +24,9 @@ const recipient = Wallet.createRandom().address;
 const spender = Wallet.createRandom().connect(provider);
 const overrides = { gasPrice: 0n, type: 0 };
 const RECEIPT_TIMEOUT_MS = 60_000;
+// tx.wait() on an idle node: rounds per provider setting, and how long one wait may take.
+const IDLE_ROUNDS = 4;
+const IDLE_WAIT_TIMEOUT_MS = 20_000;
 
 async function confirmed(tx) {
   const receipt = await tx.wait(1, RECEIPT_TIMEOUT_MS);
@@ -78,12 +81,38 @@ async function token() {
   };
 }
 
+// tx.wait() against an idle node, the way it hung before the node made its follow-up block. wait()
+// reads the receipt (not mined yet), then polls for blocks after the head it reads, which may already
+// hold the transaction: only a later block releases it. Short polling, with ethers' cache off (the
+// widest window) and on (250 ms); each round starts on an idle node (after the previous follow-up).
+async function idleWaits(providerOptions) {
+  const idle = new JsonRpcProvider(url, undefined, { staticNetwork: true, ...providerOptions });
+  const sender = Wallet.createRandom().connect(idle);
+  const rounds = [];
+  try {
+    for (let nonce = 0; nonce < IDLE_ROUNDS; nonce++) {
+      const tx = await sender.sendTransaction({ to: recipient, value: 0n, gasLimit: 21_000n, nonce, ...overrides });
+      const sent = Date.now();
+      const receipt = await tx.wait(1, IDLE_WAIT_TIMEOUT_MS);
+      rounds.push({ status: receipt.status, block: receipt.blockNumber, waitedMs: Date.now() - sent });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+    }
+  } finally {
+    idle.destroy();
+  }
+  return { options: providerOptions, rounds: IDLE_ROUNDS, confirmed: rounds.filter((r) => r.status === 1).length, waits: rounds };
+}
+
 try {
   const summary = {
     chainId: (await provider.getNetwork()).chainId.toString(),
     wallet: wallet.address, recipient, spender: spender.address,
     storage: await storage(),
     token: await token(),
+    idleWaits: [
+      await idleWaits({ pollingInterval: 100, cacheTimeout: -1 }),
+      await idleWaits({ pollingInterval: 100 }),
+    ],
     blockNumber: await provider.getBlockNumber(),
   };
   console.log(JSON.stringify(summary));

@@ -37,8 +37,9 @@ public final class NodeKey implements Signer {
                 return new NodeKey(KeyPair.fromPrivateKey(privateKey));
             }
             KeyPair key = Secp256k1.generateKeyPair();
+            // Created owner-only, before a byte of the key is written.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, Hex.encodeNoPrefix(key.privateKey()), StandardCharsets.US_ASCII);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return new NodeKey(key);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the node key " + file, e);

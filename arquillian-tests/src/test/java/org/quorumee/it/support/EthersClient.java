@@ -134,6 +134,13 @@ public final class EthersClient {
         assertEquals("250", transfers.get(1).path("value").asText());
         assertEquals("60", transfers.get(2).path("value").asText());
         assertTrue(summary.path("blockNumber").asLong() >= token.path("transferFromReceipt").path("block").asLong());
+
+        JsonNode idleWaits = summary.path("idleWaits");
+        assertEquals(2, idleWaits.size(), idleWaits.toString());
+        for (JsonNode idle : idleWaits) {
+            assertTrue(idle.path("rounds").asInt() > 0, idle.toString());
+            assertEquals(idle.path("rounds").asInt(), idle.path("confirmed").asInt(), "every tx.wait() on an idle node returned: " + idle);
+        }
     }
 
     private static void assertSuccessful(JsonNode receipt, int logs) {

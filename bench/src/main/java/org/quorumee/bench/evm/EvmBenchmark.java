@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.crypto.Keccak;
+import org.quorumee.core.evm.AbortCheck;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.CodeCache;
@@ -28,7 +29,11 @@ import org.quorumee.core.types.UInt256;
  * warm the JIT, then measured. Prints Mgas/s on wall time and on the thread's CPU time (the machine
  * may be shared). Asserts nothing.
  *
- * <p>Run: {@code java -cp ... org.quorumee.bench.evm.EvmBenchmark [seconds per contract]}
+ * <p>With {@code deadline}, every run carries an abort check as eth_call's (a deadline read from
+ * the clock each time the interpreter asks, far in the future): the cost of the check when it is
+ * active. Without, none (block production's case).
+ *
+ * <p>Run: {@code java -cp ... org.quorumee.bench.evm.EvmBenchmark [seconds per contract] [deadline]}
  */
 public final class EvmBenchmark {
     private static final Address SENDER = Address.fromHex("0x1000000000000000000000000000000000000001");
@@ -40,13 +45,17 @@ public final class EvmBenchmark {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
-        bench("KeccakLoop", 10_000, seconds);
-        bench("TokenTransfers", 1_000, seconds);
-        bench("Sorting", 300, seconds);
-        bench("Arithmetic", 100_000, seconds);
+        boolean deadline = args.length > 1 && args[1].equals("deadline");
+        long far = System.nanoTime() + 3_600_000_000_000L;
+        AbortCheck abort = deadline ? () -> System.nanoTime() - far >= 0 : AbortCheck.NEVER;
+        System.out.println(deadline ? "with an eth_call deadline check" : "without an abort check");
+        bench("KeccakLoop", 10_000, seconds, abort);
+        bench("TokenTransfers", 1_000, seconds, abort);
+        bench("Sorting", 300, seconds, abort);
+        bench("Arithmetic", 100_000, seconds, abort);
     }
 
-    private static void bench(String name, long n, double seconds) {
+    private static void bench(String name, long n, double seconds, AbortCheck abort) {
         ForkRules rules = ForkRules.of(Fork.CANCUN);
         CodeCache codeCache = new CodeCache(64);
         WorldState state = new WorldState(new InMemoryNodeStore(), WorldState.EMPTY_TRIE_ROOT);
@@ -67,11 +76,11 @@ public final class EvmBenchmark {
         System.arraycopy(Keccak.keccak256("run(uint256)".getBytes(StandardCharsets.US_ASCII)), 0, input, 0, 4);
         System.arraycopy(UInt256.of(n).toBytes(), 0, input, 4, 32);
 
-        runFor(rules, state, block, tx, codeCache, input, seconds / 2, name); // JIT warm-up
+        runFor(rules, state, block, tx, codeCache, input, seconds / 2, name, abort); // JIT warm-up
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        long[] gasAndCalls = runFor(rules, state, block, tx, codeCache, input, seconds, name);
+        long[] gasAndCalls = runFor(rules, state, block, tx, codeCache, input, seconds, name, abort);
         long wall = System.nanoTime() - start;
         long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         System.out.printf("%-15s n=%-7d %6d calls, %8.1f Mgas/s wall, %8.1f Mgas/s cpu, %.2f ms/call%n", name, n,
@@ -80,12 +89,12 @@ public final class EvmBenchmark {
     }
 
     private static long[] runFor(ForkRules rules, WorldState state, BlockContext block, TxContext tx,
-            CodeCache codeCache, byte[] input, double seconds, String name) {
+            CodeCache codeCache, byte[] input, double seconds, String name, AbortCheck abort) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         long gasUsed = 0;
         long calls = 0;
         while (System.nanoTime() < deadline) {
-            CallResult result = new Evm(rules, state, block, tx, codeCache)
+            CallResult result = new Evm(rules, state, block, tx, codeCache, null, abort)
                     .call(Evm.CallKind.CALL, SENDER, CONTRACT, CONTRACT, BigInteger.ZERO, input, GAS, false, 0);
             if (!result.isSuccess()) {
                 throw new IllegalStateException(name + " failed: " + result.error() + " "

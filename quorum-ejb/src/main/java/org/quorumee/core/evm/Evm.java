@@ -25,6 +25,16 @@ public final class Evm {
      * 2 MB (JIT-compiled) and 1 MB (interpreted); 16 MB (surefire's -Xss) leaves an 8x margin.
      */
     public static final long REQUIRED_THREAD_STACK = 16L << 20;
+    /**
+     * Gas a frame spends between two questions to the {@link AbortCheck}. 100,000 gas take from about
+     * 0.3 ms (the cheapest loop) to a few ms (the slowest precompiles per gas), so an abort comes
+     * soon. The question rides on the out-of-gas check every instruction makes anyway: the
+     * interpreter compares the gas left with a checkpoint 100,000 below the last question instead of
+     * with zero, so asking costs nothing on the way.
+     */
+    public static final long ABORT_CHECK_GAS = 100_000;
+    /** Call frames between two questions to the {@link AbortCheck}: call trees without any jump. */
+    public static final int ABORT_CHECK_FRAMES = 1024;
 
     private static final byte[] EMPTY = new byte[0];
     private static final int[] STACK_IN = new int[256];
@@ -75,6 +85,9 @@ public final class Evm {
     private final CodeCache codeCache;
     /** Null when nobody traces (the common case: one null check per instruction). */
     private final EvmTracer tracer;
+    private final AbortCheck abort;
+    /** Frames left before the abort check is asked again. */
+    private int untilAbortCheck = ABORT_CHECK_FRAMES;
     /** Operand stacks by call depth, allocated on first use and reused by later frames at that depth. */
     private final long[][] stacks = new long[1026][];
     /** KECCAK256's digest and output, reused (one transaction runs on one thread). */
@@ -88,7 +101,17 @@ public final class Evm {
     /** An EVM reporting each step to {@code tracer} (null for none). */
     public Evm(ForkRules rules, ExecutionState state, BlockContext block, TxContext tx, CodeCache codeCache,
             EvmTracer tracer) {
+        this(rules, state, block, tx, codeCache, tracer, AbortCheck.NEVER);
+    }
+
+    /**
+     * An EVM that also stops when {@code abort} says so (see {@link AbortCheck}): its calls then throw
+     * {@link ExecutionAbortedException} and the state must be thrown away.
+     */
+    public Evm(ForkRules rules, ExecutionState state, BlockContext block, TxContext tx, CodeCache codeCache,
+            EvmTracer tracer, AbortCheck abort) {
         this.tracer = tracer;
+        this.abort = abort;
         this.rules = rules;
         this.state = state;
         this.block = block;
@@ -172,12 +195,12 @@ public final class Evm {
         state.addBalance(to, value);
     }
 
-    private static CallResult runPrecompile(PrecompiledContract precompile, byte[] input, long gas) {
+    private CallResult runPrecompile(PrecompiledContract precompile, byte[] input, long gas) {
         long required = precompile.gasRequirement(input);
         if (required < 0 || required > gas) {
             return CallResult.halt("precompile out of gas");
         }
-        byte[] output = precompile.compute(input);
+        byte[] output = precompile.compute(input, abort);
         if (output == null) {
             return CallResult.halt("precompile failed");
         }
@@ -270,7 +293,18 @@ public final class Evm {
 
     private static final String OOG = "out of gas";
 
+    /** Asked every {@link #ABORT_CHECK_GAS} of a frame's gas and every {@link #ABORT_CHECK_FRAMES} frames. */
+    private void askAbortCheck() {
+        untilAbortCheck = ABORT_CHECK_FRAMES;
+        if (abort.shouldAbort()) {
+            throw new ExecutionAbortedException("execution aborted");
+        }
+    }
+
     private void run(Frame f) {
+        if (--untilAbortCheck == 0) {
+            askAbortCheck();
+        }
         if (tracer == null) {
             interpret(f);
             return;
@@ -292,6 +326,8 @@ public final class Evm {
         int sp = 0;
         int pc = 0;
         long gas = f.gas;
+        // Where the out-of-gas check also asks the abort check: never below zero, where it is out of gas.
+        long gasCheckpoint = Math.max(0, gas - ABORT_CHECK_GAS);
         String halt = null;
         CallResult.Status status = CallResult.Status.SUCCESS;
 
@@ -314,9 +350,13 @@ public final class Evm {
                 break;
             }
             gas -= staticGas[op];
-            if (gas < 0) {
-                halt = OOG;
-                break;
+            if (gas < gasCheckpoint) {
+                if (gas < 0) {
+                    halt = OOG;
+                    break;
+                }
+                askAbortCheck();
+                gasCheckpoint = Math.max(0, gas - ABORT_CHECK_GAS);
             }
             final int t = (sp - 1) << 2; // top word
             final int b = t - 4; // second word

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.evm.AbortCheck;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.EvmTracer;
+import org.quorumee.core.evm.ExecutionAbortedException;
 import org.quorumee.core.state.ExecutionState;
 import org.quorumee.core.types.Address;
 import org.quorumee.core.types.UInt256;
@@ -25,6 +27,10 @@ import org.quorumee.core.types.UInt256;
  * so far and appears on those two instructions only. An instruction's {@code gasCost} is the gas
  * between it and the next instruction of its frame, with gas a callee returned added back, so a
  * call's cost includes the gas it forwarded.
+ *
+ * <p>Bounded: the logger counts the JSON its logs will take as it goes and stops the execution
+ * with {@link TraceTooLargeException} past its limit, and asks its {@link AbortCheck} (a timeout)
+ * every {@link #ABORT_CHECK_STEPS} steps, stopping with {@link ExecutionAbortedException}.
  */
 public final class StructLogger implements EvmTracer {
 
@@ -37,8 +43,20 @@ public final class StructLogger implements EvmTracer {
     private static final int SSTORE = 0x55;
     private static final int MAX_DEPTH = 1026;
 
+    /** Steps between two questions to the abort check (tracing a step costs far more than asking). */
+    public static final int ABORT_CHECK_STEPS = 1024;
+    /** JSON text of a struct log besides its stack, memory and storage (field names, numbers). */
+    private static final int LOG_OVERHEAD_BYTES = 90;
+    /** A memory chunk: 64 hex digits, quotes and a comma; a storage entry: two of them and a colon. */
+    private static final int MEMORY_CHUNK_BYTES = 67;
+    private static final int STORAGE_ENTRY_BYTES = 134;
+
     private final ExecutionState state;
     private final Options options;
+    private final AbortCheck abort;
+    private final long maxOutputBytes;
+    private long outputBytes;
+    private int untilAbortCheck = ABORT_CHECK_STEPS;
     private final List<Map<String, Object>> structLogs = new ArrayList<>();
     /** The storage each contract touched so far (slot -> value, both 64 hex digits). */
     private final Map<Address, Map<String, String>> storage = new HashMap<>();
@@ -52,18 +70,35 @@ public final class StructLogger implements EvmTracer {
     private long gasUsed;
     private byte[] output = new byte[0];
 
-    /** @param state the state the traced execution runs on (read for SLOAD values) */
-    @SuppressWarnings("unchecked")
+    /** An unbounded logger. @param state the state the traced execution runs on (read for SLOAD values) */
     public StructLogger(ExecutionState state, Options options) {
+        this(state, options, AbortCheck.NEVER, Long.MAX_VALUE);
+    }
+
+    /**
+     * A logger that stops the execution when {@code abort} says so or when its logs would take more
+     * than {@code maxOutputBytes} of JSON.
+     */
+    @SuppressWarnings("unchecked")
+    public StructLogger(ExecutionState state, Options options, AbortCheck abort, long maxOutputBytes) {
         this.state = state;
         this.options = options;
+        this.abort = abort;
+        this.maxOutputBytes = maxOutputBytes;
         this.lastStep = new Map[MAX_DEPTH];
     }
 
     @Override
     public void onStep(int pc, int opcode, long gas, int depth, Address contract, long[] stack, int stackSize,
             byte[] memory, int memorySize) {
+        if (--untilAbortCheck == 0) {
+            untilAbortCheck = ABORT_CHECK_STEPS;
+            if (abort.shouldAbort()) {
+                throw new ExecutionAbortedException("execution timeout");
+            }
+        }
         settle(depth, gas);
+        long size = LOG_OVERHEAD_BYTES;
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("pc", pc);
         log.put("op", OpcodeNames.name(opcode));
@@ -73,11 +108,17 @@ public final class StructLogger implements EvmTracer {
         if (!options.disableStack()) {
             List<String> words = new ArrayList<>(stackSize);
             for (int i = 0; i < stackSize; i++) {
-                words.add("0x" + new BigInteger(1, EvmTracer.word(stack, i)).toString(16));
+                String word = "0x" + new BigInteger(1, EvmTracer.word(stack, i)).toString(16);
+                words.add(word);
+                size += word.length() + 3;
             }
             log.put("stack", words);
         }
         if (options.enableMemory()) {
+            // Counted before the chunks are made: one step's memory can be megabytes.
+            size += (long) (memorySize / 32) * MEMORY_CHUNK_BYTES;
+            countOutput(size);
+            size = 0;
             List<String> chunks = new ArrayList<>(memorySize / 32);
             for (int offset = 0; offset < memorySize; offset += 32) {
                 chunks.add(bare(Arrays.copyOfRange(memory, offset, offset + 32)));
@@ -92,11 +133,20 @@ public final class StructLogger implements EvmTracer {
             Map<String, String> slots = storage.computeIfAbsent(contract, a -> new TreeMap<>());
             slots.put(bare(key), bare(value));
             log.put("storage", new TreeMap<>(slots));
+            size += (long) slots.size() * STORAGE_ENTRY_BYTES;
         }
+        countOutput(size);
         structLogs.add(log);
         lastStep[depth] = log;
         lastGas[depth] = gas;
         returnedGas[depth] = 0;
+    }
+
+    private void countOutput(long bytes) {
+        outputBytes += bytes;
+        if (outputBytes > maxOutputBytes) {
+            throw new TraceTooLargeException(maxOutputBytes);
+        }
     }
 
     /** Gives the previous instruction at {@code depth} its cost now that the gas after it is known. */

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.quorumee.core.evm.AbortCheck;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.evm.CodeCache;
 import org.quorumee.core.evm.Evm;
 import org.quorumee.core.evm.EvmTracer;
+import org.quorumee.core.evm.ExecutionAbortedException;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.evm.TxContext;
 import org.quorumee.core.state.ExecutionState;
@@ -24,11 +26,13 @@ import org.quorumee.core.types.UInt256;
 /**
  * Runs a message that is not a signed transaction (eth_call, eth_estimateGas): from any address,
  * with no nonce check and no signature, charging gas only when a price is given, on a state the
- * caller throws away afterwards.
+ * caller throws away afterwards. An {@link AbortCheck} can stop every run early (a deadline): the
+ * run then throws {@link ExecutionAbortedException}.
  */
 public final class CallSimulator {
     private final ForkRules rules;
     private final CodeCache codeCache;
+    private final AbortCheck abort;
 
     /** A call's fields, as eth_call takes them (gas already defaulted by the caller). */
     public record Message(Address from, Optional<Address> to, long gas, BigInteger gasPrice, BigInteger value,
@@ -50,9 +54,16 @@ public final class CallSimulator {
         }
     }
 
+    /** A simulator whose runs stop only when their gas runs out. */
     public CallSimulator(ForkRules rules, CodeCache codeCache) {
+        this(rules, codeCache, AbortCheck.NEVER);
+    }
+
+    /** A simulator whose runs also stop when {@code abort} says so. */
+    public CallSimulator(ForkRules rules, CodeCache codeCache, AbortCheck abort) {
         this.rules = rules;
         this.codeCache = codeCache;
+        this.abort = abort;
     }
 
     /**
@@ -116,7 +127,7 @@ public final class CallSimulator {
             }
         }
         Evm evm = new Evm(rules, state, block, new TxContext(from, message.gasPrice(), List.of()), codeCache,
-                tracer);
+                tracer, abort);
         long gas = message.gas() - intrinsic;
         CallResult result = create
                 ? evm.createContract(from, target, message.value(), message.data(), gas, 0)

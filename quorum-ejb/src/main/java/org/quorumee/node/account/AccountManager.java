@@ -38,6 +38,9 @@ import org.quorumee.node.NodeService;
  * <p>At start the node unlocks the accounts named by {@code quorum.unlock} (comma-separated
  * addresses) with the passwords in {@code quorum.password.file} (default: {@code password} in the
  * data folder; one line per account, or one line for all), as geth's {@code --unlock --password}.
+ * As geth, it refuses to (and so does not start) while its JSON-RPC is served over HTTP, which it
+ * always is, unless {@code quorum.rpc.allowInsecureUnlock=true} says that the endpoint is private
+ * (loopback, as the launcher's network). An empty password is warned about.
  */
 @Singleton
 @Startup
@@ -84,12 +87,21 @@ public class AccountManager {
         if (unlock.isEmpty()) {
             return;
         }
+        if (!Boolean.getBoolean("quorum.rpc.allowInsecureUnlock")) {
+            throw new IllegalStateException("account unlock with HTTP access is forbidden: quorum.unlock names accounts "
+                    + "but quorum.rpc.allowInsecureUnlock is not true (set it only for a node whose JSON-RPC "
+                    + "nobody else can reach)");
+        }
         List<String> addresses = Arrays.stream(unlock.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         List<String> passwords = readPasswords(Path.of(System.getProperty("quorum.password.file",
                 node.config().nodeDir().resolve("password").toString())));
         for (int i = 0; i < addresses.size(); i++) {
             String password = passwords.isEmpty() ? "" : passwords.get(Math.min(i, passwords.size() - 1));
             Address address = Address.fromHex(addresses.get(i));
+            if (password.isEmpty()) {
+                LOG.warning(() -> "account " + address + " has an empty password: anyone who can read its key file "
+                        + "can spend from it");
+            }
             try {
                 unlock(address, password, null);
                 LOG.info(() -> "account " + address + " unlocked until the node stops");

@@ -71,10 +71,13 @@ public final class KeystoreDirectory {
         String json = KeystoreJson.encrypt(key.privateKey(), password, kdf, random);
         String name = "UTC--" + FILE_TIME.format(clock.instant()) + "--" + Hex.encodeNoPrefix(key.address().toArray());
         try {
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             Path file = dir.resolve(name);
-            Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // Created owner-only, before a byte of the key is written.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a key file in " + dir, e);
         }

@@ -17,6 +17,7 @@ import org.quorumee.core.chain.BlockBuilder;
 import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.ConsensusRules;
 import org.quorumee.core.chain.HeaderValidator;
+import org.quorumee.core.consensus.QuietChainRule;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.chain.BlockAssembler;
@@ -28,10 +29,11 @@ import org.quorumee.node.txpool.TransactionPoolService;
 
 /**
  * One node that makes and finalises every block itself: a block as soon as transactions are
- * pending, at most one per {@code quorum.blockPeriodMillis} (50 ms by default), never an empty
- * one. Its rounds run on one scheduled thread, so blocks are made one at a time. Blocks carry no
- * seal: on a network, one node runs this engine and the others run {@link FollowerEngine}, importing
- * what it pushes to them.
+ * pending, at most one per {@code quorum.blockPeriodMillis} (50 ms by default). Empty blocks only by
+ * the {@link QuietChainRule}: one, {@code quorum.emptyBlockAfterMillis} (1000 ms by default; 0 for
+ * never) after a block that carried transactions. Its rounds run one at a time on the scheduler,
+ * so blocks are made one at a time. Blocks carry no seal: on a network, one node runs this engine
+ * and the others run {@link FollowerEngine}, importing what it pushes to them.
  */
 @Singleton
 @LocalBean
@@ -63,6 +65,11 @@ public class SingleNodeEngine implements ConsensusEngine {
     private final Clock clock = Clock.systemUTC();
     private final long periodMillis = Long.getLong("quorum.blockPeriodMillis", 50);
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final QuietChainRule quietChain = new QuietChainRule(
+            Long.getLong("quorum.emptyBlockAfterMillis", QuietChainRule.DEFAULT_DELAY_MILLIS));
+    /** When this engine last made a block and whether it carried transactions (read by rounds only). */
+    private long lastBlockMillis;
+    private boolean lastBlockCarriedTransactions;
     private ScheduledFuture<?> rounds;
 
     @Override
@@ -77,9 +84,14 @@ public class SingleNodeEngine implements ConsensusEngine {
 
     @Override
     public void start() {
+        // A node restarted right after a block with transactions still owes it its follow-up block.
+        lastBlockMillis = clock.millis();
+        lastBlockCarriedTransactions = chain.block(chain.head().number()).map(b -> !b.transactions().isEmpty()).orElse(false);
         pending.set(pool.hasPending());
         rounds = scheduler.scheduleWithFixedDelay(this::round, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-        LOG.info(() -> "single-node engine: a block at most every " + periodMillis + " ms when transactions are pending");
+        LOG.info(() -> "single-node engine: a block at most every " + periodMillis + " ms when transactions are pending"
+                + (quietChain.isEnabled() ? ", one empty block " + quietChain.delayMillis() + " ms after each block with transactions"
+                        : ", never an empty block"));
     }
 
     @Override
@@ -94,31 +106,21 @@ public class SingleNodeEngine implements ConsensusEngine {
         pending.set(true);
     }
 
-    /** One production round: a block from what is pending, if anything is. */
+    /** One production round: a block from what is pending, if anything is; else the quiet-chain block if due. */
     private void round() {
-        // The flag saves a look at the pool when nothing arrived; the look itself makes sure a lost
-        // wake-up can never leave a transaction waiting.
-        if (!pending.getAndSet(false) && !pool.hasPending()) {
-            return;
-        }
         try {
-            BlockHeader parent = chain.headHeader();
-            List<Transaction> candidates = pool.candidates(chain.nextBaseFee(), parent.gasLimit());
-            if (candidates.isEmpty()) {
+            // The flag saves a look at the pool when nothing arrived; the look itself makes sure a lost
+            // wake-up can never leave a transaction waiting.
+            if ((pending.getAndSet(false) || pool.hasPending()) && produce(pool.candidates(chain.nextBaseFee(),
+                    chain.headHeader().gasLimit()))) {
+                lastBlockCarriedTransactions = true;
+                // More may be waiting than one block took.
+                pending.compareAndSet(false, pool.hasPending());
                 return;
             }
-            BlockAssembler.Assembled assembled = assembler.onHead(candidates, attributes(parent));
-            assembled.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
-            if (!assembled.isEmpty()) {
-                ImportResult result = importer.importExecuted(assembled.block());
-                if (result.isImported()) {
-                    sync.publish(result.block());
-                } else {
-                    LOG.warning(() -> "the block this node built was not stored: " + result.reason());
-                }
+            if (quietChain.isEmptyBlockDue(lastBlockMillis, lastBlockCarriedTransactions, clock.millis()) && produce(List.of())) {
+                lastBlockCarriedTransactions = false;
             }
-            // More may be waiting than one block took.
-            pending.compareAndSet(false, pool.hasPending());
         } catch (RuntimeException | Error e) {
             // Anything thrown out of a scheduled task would end every later round: keep going, say why.
             // A stack overflow means the server's threads have less stack than the EVM needs (-Xss).
@@ -128,12 +130,35 @@ public class SingleNodeEngine implements ConsensusEngine {
     }
 
     /**
+     * Builds a block of {@code candidates} on the head and stores it — an empty one only when asked
+     * with no candidates (the quiet-chain block), never when every candidate was left out. True when
+     * a block was stored.
+     */
+    private boolean produce(List<Transaction> candidates) {
+        BlockHeader parent = chain.headHeader();
+        long now = clock.millis();
+        BlockAssembler.Assembled assembled = assembler.onHead(candidates, attributes(parent, now));
+        assembled.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
+        if (assembled.isEmpty() && !candidates.isEmpty()) {
+            return false;
+        }
+        ImportResult result = importer.importExecuted(assembled.block());
+        if (!result.isImported()) {
+            LOG.warning(() -> "the block this node built was not stored: " + result.reason());
+            return false;
+        }
+        lastBlockMillis = now;
+        sync.publish(result.block());
+        return true;
+    }
+
+    /**
      * This engine's policy: the node's address as coinbase, a timestamp in seconds strictly after the
      * parent's (under a sustained load of several blocks a second the chain's clock runs ahead of the
      * wall clock until the load eases), the gas limit moving towards the genesis one.
      */
-    private BlockBuilder.Attributes attributes(BlockHeader parent) {
-        long timestamp = Math.max(clock.millis() / 1000, parent.timestamp() + 1);
+    private BlockBuilder.Attributes attributes(BlockHeader parent, long nowMillis) {
+        long timestamp = Math.max(nowMillis / 1000, parent.timestamp() + 1);
         long gasLimit = HeaderValidator.nextGasLimit(parent.gasLimit(), node.genesis().gasLimit());
         return BlockBuilder.Attributes.of(node.address(), timestamp, gasLimit);
     }

@@ -2,6 +2,7 @@ package org.quorumee.core.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -10,8 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.crypto.KeyPair;
+import org.quorumee.core.evm.AbortCheck;
 import org.quorumee.core.evm.BlockContext;
 import org.quorumee.core.evm.CodeCache;
+import org.quorumee.core.evm.ExecutionAbortedException;
 import org.quorumee.core.evm.ForkRules;
 import org.quorumee.core.fork.Fork;
 import org.quorumee.core.state.WorldState;
@@ -109,6 +112,54 @@ class StructLoggerTest {
         assertEquals("INVALID", logs.get(1).get("op"));
         assertTrue(((String) logs.get(1).get("error")).contains("invalid opcode"));
         assertFalse(logs.get(0).containsKey("error"));
+    }
+
+    private static long jsonSize(Object value) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(value).length;
+    }
+
+    private Map<String, Object> boundedTrace(byte[] code, long maxBytes) throws Exception {
+        WorldState state = stateWith(code);
+        StructLogger logger = new StructLogger(state, new StructLogger.Options(false, true, false), AbortCheck.NEVER,
+                maxBytes);
+        try {
+            processor.process(state, block(), callContract(), 0, logger);
+        } catch (TraceTooLargeException e) {
+            return null;
+        }
+        return logger.result();
+    }
+
+    @Test
+    void theOutputBoundCountsWithinAFactorOfTwoOfTheRealJson() throws Exception {
+        long real = jsonSize(logs(trace(STORE_LOAD_RETURN, new StructLogger.Options(false, true, false))));
+        assertTrue(boundedTrace(STORE_LOAD_RETURN, real * 2) != null, "fits in twice its size");
+        assertEquals(null, boundedTrace(STORE_LOAD_RETURN, real / 2), "refused in half its size");
+    }
+
+    @Test
+    void aTraceOverItsBoundStopsTheExecution() {
+        WorldState state = stateWith(Hex.decode("0x5b600056")); // JUMPDEST; PUSH1 0; JUMP: forever
+        StructLogger logger = new StructLogger(state, StructLogger.Options.DEFAULT, AbortCheck.NEVER, 100_000);
+        TraceTooLargeException e = assertThrows(TraceTooLargeException.class,
+                () -> processor.process(state, block(), callContract(), 0, logger));
+        assertEquals("trace larger than 100000 bytes", e.getMessage());
+        // Each log counts at least its 90 bytes of fields: at most 1111 fit in 100000.
+        assertTrue(logger.structLogs().size() <= 100_000 / 90, "stopped at the bound: " + logger.structLogs().size());
+    }
+
+    @Test
+    void aTraceStopsWhenItsAbortCheckSaysSo() {
+        WorldState state = stateWith(Hex.decode("0x5b600056"));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        StructLogger logger = new StructLogger(state, StructLogger.Options.DEFAULT, () -> asked.incrementAndGet() == 2,
+                Long.MAX_VALUE);
+        ExecutionAbortedException e = assertThrows(ExecutionAbortedException.class,
+                () -> processor.process(state, block(), callContract(), 0, logger));
+        assertEquals("execution timeout", e.getMessage());
+        assertEquals(2, asked.get());
+        assertEquals(2 * StructLogger.ABORT_CHECK_STEPS - 1, logger.structLogs().size(),
+                "asked every 1024 steps; the step that asked is not logged");
     }
 
     @Test

@@ -21,11 +21,11 @@ public final class BlockTags {
                 return 0;
             default:
                 if (!tag.startsWith("0x")) {
-                    throw JsonRpcException.invalidParams("invalid block number or tag: " + tag);
+                    throw JsonRpcException.invalidParams("invalid block number or tag: " + JsonRpcException.echo(tag));
                 }
                 java.math.BigInteger number = Quantities.decode(tag, "block number");
                 if (number.bitLength() > 63) {
-                    throw JsonRpcException.invalidParams("block number too large: " + tag);
+                    throw JsonRpcException.invalidParams("block number too large: " + JsonRpcException.echo(tag));
                 }
                 return number.longValue();
         }

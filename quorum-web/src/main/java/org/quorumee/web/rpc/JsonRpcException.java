@@ -15,6 +15,10 @@ public class JsonRpcException extends RuntimeException {
     public static final int LIMIT_EXCEEDED = -32005;
     /** go-ethereum's generic code for a rejected transaction or call ("nonce too low", ...). */
     public static final int SERVER_ERROR = -32000;
+    /** go-ethereum's code for a (batch) response over the size limit. */
+    public static final int RESPONSE_TOO_LARGE = -32003;
+    /** Input echoed in an error message is cut to this many characters. */
+    static final int MAX_ECHO = 80;
 
     private final int code;
     private final transient Object data;
@@ -31,6 +35,14 @@ public class JsonRpcException extends RuntimeException {
 
     public static JsonRpcException invalidParams(String message) {
         return new JsonRpcException(INVALID_PARAMS, message);
+    }
+
+    /** Client input as an error message may quote it: at most {@value #MAX_ECHO} characters. */
+    public static String echo(String input) {
+        if (input == null) {
+            return "null";
+        }
+        return input.length() <= MAX_ECHO ? input : input.substring(0, MAX_ECHO) + "...";
     }
 
     public int code() {

@@ -25,19 +25,19 @@ public final class Quantities {
     /** A quantity parameter: "0x", hex digits, no leading zero, at most 256 bits. */
     public static BigInteger decode(String text, String what) {
         if (text == null || !text.startsWith("0x") || text.length() == 2) {
-            throw JsonRpcException.invalidParams(what + ": hex string without 0x prefix or empty: " + text);
+            throw JsonRpcException.invalidParams(what + ": hex string without 0x prefix or empty: " + JsonRpcException.echo(text));
         }
         if (text.length() > 3 && text.charAt(2) == '0') {
-            throw JsonRpcException.invalidParams(what + ": hex number with leading zero digits: " + text);
+            throw JsonRpcException.invalidParams(what + ": hex number with leading zero digits: " + JsonRpcException.echo(text));
         }
         BigInteger value;
         try {
             value = new BigInteger(text.substring(2), 16);
         } catch (NumberFormatException e) {
-            throw JsonRpcException.invalidParams(what + ": invalid hex number: " + text);
+            throw JsonRpcException.invalidParams(what + ": invalid hex number: " + JsonRpcException.echo(text));
         }
         if (value.signum() < 0 || value.compareTo(MAX_UINT256) > 0) {
-            throw JsonRpcException.invalidParams(what + ": hex number > 256 bits: " + text);
+            throw JsonRpcException.invalidParams(what + ": hex number > 256 bits: " + JsonRpcException.echo(text));
         }
         return value;
     }
@@ -63,15 +63,15 @@ public final class Quantities {
     /** A data parameter: "0x" and an even number of hex digits. */
     public static byte[] decodeData(String text, String what) {
         if (text == null || !text.startsWith("0x")) {
-            throw JsonRpcException.invalidParams(what + ": hex string without 0x prefix: " + text);
+            throw JsonRpcException.invalidParams(what + ": hex string without 0x prefix: " + JsonRpcException.echo(text));
         }
         if (text.length() % 2 != 0) {
-            throw JsonRpcException.invalidParams(what + ": hex string of odd length: " + text);
+            throw JsonRpcException.invalidParams(what + ": hex string of odd length: " + JsonRpcException.echo(text));
         }
         try {
             return Hex.decode(text);
         } catch (IllegalArgumentException e) {
-            throw JsonRpcException.invalidParams(what + ": invalid hex string: " + e.getMessage());
+            throw JsonRpcException.invalidParams(what + ": invalid hex string");
         }
     }
 }

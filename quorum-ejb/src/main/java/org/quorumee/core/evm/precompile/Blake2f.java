@@ -1,5 +1,8 @@
 package org.quorumee.core.evm.precompile;
 
+import org.quorumee.core.evm.AbortCheck;
+import org.quorumee.core.evm.ExecutionAbortedException;
+
 /**
  * 0x09: the BLAKE2b compression function F with a caller-chosen number of rounds (EIP-152).
  *
@@ -35,8 +38,17 @@ public final class Blake2f implements PrecompiledContract {
         return input.length == INPUT_LENGTH ? rounds(input) : 0;
     }
 
+    /** Rounds between two questions to the abort check (2^20 rounds take some tens of ms). */
+    static final long ABORT_CHECK_ROUNDS = 1L << 20;
+
     @Override
     public byte[] compute(byte[] input) {
+        return compute(input, AbortCheck.NEVER);
+    }
+
+    /** As {@link #compute(byte[])}; up to 2^32 - 1 rounds can take minutes, so it asks {@code abort} as it goes. */
+    @Override
+    public byte[] compute(byte[] input, AbortCheck abort) {
         if (input.length != INPUT_LENGTH || (input[212] & 0xff) > 1) {
             return null;
         }
@@ -50,7 +62,7 @@ public final class Blake2f implements PrecompiledContract {
         }
         long t0 = readLittleEndian(input, 196);
         long t1 = readLittleEndian(input, 204);
-        compress(rounds(input), h, m, t0, t1, input[212] == 1);
+        compress(rounds(input), h, m, t0, t1, input[212] == 1, abort);
         byte[] out = new byte[64];
         for (int i = 0; i < 8; i++) {
             writeLittleEndian(h[i], out, 8 * i);
@@ -63,8 +75,8 @@ public final class Blake2f implements PrecompiledContract {
                 | (input[3] & 0xffL);
     }
 
-    /** F(h, m, t, f) with {@code rounds} rounds, updating {@code h} in place. */
-    static void compress(long rounds, long[] h, long[] m, long t0, long t1, boolean finalBlock) {
+    /** F(h, m, t, f) with {@code rounds} rounds, updating {@code h} in place; stops when {@code abort} says so. */
+    static void compress(long rounds, long[] h, long[] m, long t0, long t1, boolean finalBlock, AbortCheck abort) {
         long[] v = new long[16];
         System.arraycopy(h, 0, v, 0, 8);
         System.arraycopy(IV, 0, v, 8, 8);
@@ -74,6 +86,9 @@ public final class Blake2f implements PrecompiledContract {
             v[14] = ~v[14];
         }
         for (long round = 0; round < rounds; round++) {
+            if ((round & (ABORT_CHECK_ROUNDS - 1)) == ABORT_CHECK_ROUNDS - 1 && abort.shouldAbort()) {
+                throw new ExecutionAbortedException("execution aborted");
+            }
             byte[] s = SIGMA[(int) (round % 10)];
             mix(v, 0, 4, 8, 12, m[s[0]], m[s[1]]);
             mix(v, 1, 5, 9, 13, m[s[2]], m[s[3]]);

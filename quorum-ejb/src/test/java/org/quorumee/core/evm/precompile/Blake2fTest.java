@@ -88,6 +88,20 @@ class Blake2fTest {
         }
     }
 
+    /** Up to 2^32 - 1 rounds (minutes of work) in one call: it asks its abort check every 2^20 rounds. */
+    @Test
+    void manyRoundsStopWhenTheAbortCheckSaysSo() {
+        byte[] input = input(3L << 20, parameterisedIv(64, 0), new long[16], 0, 0, 1);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        org.junit.jupiter.api.Assertions.assertThrows(org.quorumee.core.evm.ExecutionAbortedException.class,
+                () -> blake2f.compute(input, () -> asked.incrementAndGet() == 2));
+        assertEquals(2, asked.get());
+        java.util.concurrent.atomic.AtomicInteger never = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] out = blake2f.compute(input, () -> never.incrementAndGet() < 0);
+        assertEquals(3, never.get(), "asked after rounds 2^20, 2^21 and 3 * 2^20");
+        assertArrayEquals(blake2f.compute(input), out, "asking changes nothing of the result");
+    }
+
     @Test
     void malformedInputFails() {
         byte[] good = input(12, parameterisedIv(64, 0), new long[16], 0, 0, 1);

@@ -15,6 +15,7 @@ import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.StateQuery;
 import org.quorumee.core.crypto.SignedMessage;
+import org.quorumee.core.evm.ExecutionAbortedException;
 import org.quorumee.core.evm.CallResult;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.state.StateAccount;
@@ -37,10 +38,12 @@ import org.quorumee.node.chain.StoredBlock;
 import org.quorumee.node.chain.StoredTransaction;
 import org.quorumee.node.txpool.TransactionPoolService;
 import org.quorumee.web.rpc.BlockTags;
+import org.quorumee.web.rpc.ExecutionDeadline;
 import org.quorumee.web.rpc.JsonRpcException;
 import org.quorumee.web.rpc.JsonRpcNamespace;
 import org.quorumee.web.rpc.JsonRpcSession;
 import org.quorumee.web.rpc.Quantities;
+import org.quorumee.web.rpc.RpcSettings;
 import org.quorumee.web.rpc.filter.FilterManager;
 
 /** The eth namespace. */
@@ -67,6 +70,8 @@ public class EthApi implements JsonRpcNamespace {
 
     @EJB
     CallService calls;
+
+    private final RpcSettings settings = RpcSettings.system();
 
     @Override
     public String name() {
@@ -158,14 +163,23 @@ public class EthApi implements JsonRpcNamespace {
 
     // ------------------------------------------------------------------ transactions in
 
-    /** Decodes, validates and pools a signed transaction; its hash. Refusals in go-ethereum's words. */
+    /**
+     * Decodes, validates and pools a signed transaction; its hash. Refusals in go-ethereum's words.
+     * As go-ethereum, a transaction without replay protection (legacy, signed without a chain id) is
+     * refused unless {@code quorum.rpc.allowUnprotectedTxs}; Quorum private transactions (v = 37/38,
+     * signed without a chain id by design) are not replayable elsewhere and stay accepted.
+     */
     public String sendRawTransaction(String raw) {
         byte[] bytes = Quantities.decodeData(required(raw, "raw transaction"), "raw transaction");
         Transaction tx;
         try {
             tx = Transaction.decode(bytes, node.genesis().config().chainId());
         } catch (InvalidTransactionException | RlpException e) {
-            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, JsonRpcException.echo(e.getMessage()));
+        }
+        if (!settings.allowUnprotectedTxs() && tx.chainId().isEmpty() && !tx.isPrivate()) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR,
+                    "only replay-protected (EIP-155) transactions allowed over RPC");
         }
         return Hex.encode(submit(tx));
     }
@@ -180,9 +194,12 @@ public class EthApi implements JsonRpcNamespace {
 
     // ------------------------------------------------------------------ calls
 
-    /** Runs a call on a block's state; a revert is error 3 with the revert data, as go-ethereum. */
-    public String call(TransactionArgs args, String block) {
-        CallSimulator.Outcome outcome = simulate(args, block);
+    /**
+     * Runs a call on a block's state; a revert is error 3 with the revert data, as go-ethereum. Its
+     * gas is capped at {@code quorum.rpc.gasCap} and its time at {@code quorum.rpc.evmTimeout}.
+     */
+    public String call(ExecutionDeadline deadline, TransactionArgs args, String block) {
+        CallSimulator.Outcome outcome = simulate(deadline, args, block);
         if (outcome.status() == CallResult.Status.REVERT) {
             throw reverted(outcome.output());
         }
@@ -192,25 +209,31 @@ public class EthApi implements JsonRpcNamespace {
         return Hex.encode(outcome.output());
     }
 
-    /** The least gas the transaction needs, at most the block gas limit (or the gas it gives). */
-    public String estimateGas(TransactionArgs args, String block) {
-        return Quantities.encode(estimate(args, block == null ? "latest" : block));
+    /**
+     * The least gas the transaction needs, at most the gas it gives (else the block gas limit), and
+     * at most {@code quorum.rpc.gasCap}; the whole search within {@code quorum.rpc.evmTimeout}.
+     */
+    public String estimateGas(ExecutionDeadline deadline, TransactionArgs args, String block) {
+        return Quantities.encode(estimate(deadline, args, block == null ? "latest" : block));
     }
 
     /**
      * The access list the transaction would want and the gas it uses with it, as go-ethereum answers:
      * {@code {accessList:[{address, storageKeys}], gasUsed, error?}}.
      */
-    public Map<String, Object> createAccessList(TransactionArgs args, String block) {
+    public Map<String, Object> createAccessList(ExecutionDeadline deadline, TransactionArgs args, String block) {
         if (args == null) {
             throw JsonRpcException.invalidParams("missing value for required argument 0: the call object");
         }
         long number = blockNumber(block == null ? "latest" : block);
         CallSimulator.AccessListResult result;
         try {
-            result = calls.createAccessList(number, message(args, number)).orElseThrow(EthApi::headerNotFound);
+            result = calls.createAccessList(number, message(args, number), deadline.abortCheck())
+                    .orElseThrow(EthApi::headerNotFound);
         } catch (CallSimulator.CallRejectedException e) {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        } catch (ExecutionAbortedException e) {
+            throw deadline.abortedError();
         }
         List<Map<String, Object>> entries = new ArrayList<>();
         for (AccessListEntry entry : result.accessList()) {
@@ -229,13 +252,16 @@ public class EthApi implements JsonRpcNamespace {
         return answer;
     }
 
-    private long estimate(TransactionArgs args, String block) {
+    private long estimate(ExecutionDeadline deadline, TransactionArgs args, String block) {
         long number = blockNumber(block);
         CallSimulator.Estimate estimate;
         try {
-            estimate = calls.estimateGas(number, message(args, number)).orElseThrow(EthApi::headerNotFound);
+            estimate = calls.estimateGas(number, message(args, number), deadline.abortCheck())
+                    .orElseThrow(EthApi::headerNotFound);
         } catch (CallSimulator.CallRejectedException e) {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        } catch (ExecutionAbortedException e) {
+            throw deadline.abortedError();
         }
         if (!estimate.succeeded()) {
             CallSimulator.Outcome failure = estimate.failure();
@@ -243,29 +269,41 @@ public class EthApi implements JsonRpcNamespace {
                 throw reverted(failure.output());
             }
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR,
-                    "gas required exceeds allowance (" + message(args, number).gas() + "): " + failure.error());
+                    "gas required exceeds allowance (" + message(args, number).gas() + ")");
         }
         return estimate.gas();
     }
 
-    private CallSimulator.Outcome simulate(TransactionArgs args, String block) {
+    private CallSimulator.Outcome simulate(ExecutionDeadline deadline, TransactionArgs args, String block) {
         if (args == null) {
             throw JsonRpcException.invalidParams("missing value for required argument 0: the call object");
         }
         long number = blockNumber(block == null ? "latest" : block);
         try {
-            return calls.call(number, message(args, number)).orElseThrow(EthApi::headerNotFound);
+            return calls.call(number, message(args, number), deadline.abortCheck()).orElseThrow(EthApi::headerNotFound);
         } catch (CallSimulator.CallRejectedException e) {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
+        } catch (ExecutionAbortedException e) {
+            throw deadline.abortedError();
         }
     }
 
+    /**
+     * A call's message: the gas given, else the block's gas limit, and never more than the gas cap
+     * (go-ethereum's rule: a larger request is capped, not refused).
+     */
     private CallSimulator.Message message(TransactionArgs args, long number) {
         args.refusePrivate();
         long blockGasLimit = chain.block(number).orElseThrow(EthApi::headerNotFound).header().gasLimit();
         BigInteger price = args.gasPriceValue().or(args::maxFeePerGasValue).orElse(BigInteger.ZERO);
         return new CallSimulator.Message(args.fromAddress().orElse(Address.ZERO), args.toAddress(),
-                args.gasLimit().orElse(blockGasLimit), price, args.valueOrZero(), args.payload(), args.accessListEntries());
+                cappedGas(args.gasLimit().orElse(blockGasLimit), settings.gasCap()), price, args.valueOrZero(),
+                args.payload(), args.accessListEntries());
+    }
+
+    /** {@code gas}, at most {@code cap} (0: no cap). */
+    static long cappedGas(long gas, long cap) {
+        return cap > 0 && gas > cap ? cap : gas;
     }
 
     /** go-ethereum's revert error: code 3, "execution reverted[: reason]", the revert data. */
@@ -277,20 +315,20 @@ public class EthApi implements JsonRpcNamespace {
     // ------------------------------------------------------------------ node-signed transactions
 
     /** Signs with an unlocked node-managed account (defaults filled as go-ethereum) and pools it. */
-    public String sendTransaction(TransactionArgs args) {
-        return Hex.encode(submit(signTransaction(args, true)));
+    public String sendTransaction(ExecutionDeadline deadline, TransactionArgs args) {
+        return Hex.encode(submit(signTransaction(deadline, args, true)));
     }
 
     /** Signs without sending: the raw transaction and its fields. */
-    public Map<String, Object> signTransaction(TransactionArgs args) {
-        Transaction tx = signTransaction(args, false);
+    public Map<String, Object> signTransaction(ExecutionDeadline deadline, TransactionArgs args) {
+        Transaction tx = signTransaction(deadline, args, false);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("raw", Hex.encode(tx.encoded()));
         json.put("tx", RpcViews.transaction(new StoredTransaction(tx, tx.sender(), null, 0, 0), null));
         return json;
     }
 
-    private Transaction signTransaction(TransactionArgs args, boolean fillDefaults) {
+    private Transaction signTransaction(ExecutionDeadline deadline, TransactionArgs args, boolean fillDefaults) {
         if (args == null) {
             throw JsonRpcException.invalidParams("missing value for required argument 0: the transaction object");
         }
@@ -306,7 +344,7 @@ public class EthApi implements JsonRpcNamespace {
             if (!fillDefaults) {
                 throw JsonRpcException.invalidParams("gas not specified");
             }
-            return estimate(args, "latest");
+            return estimate(deadline, args, "latest");
         });
         boolean dynamicFee = args.maxFeePerGas != null || args.maxPriorityFeePerGas != null;
         Transaction.Builder builder = Transaction.builder(dynamicFee ? TransactionType.EIP1559 : TransactionType.LEGACY)
@@ -481,7 +519,7 @@ public class EthApi implements JsonRpcNamespace {
             case "logs" -> filters.subscribe(session, FilterManager.Kind.LOGS,
                     filterQuery(filter == null ? JsonNodeFactory.instance.objectNode() : filter, Long.MAX_VALUE));
             default -> throw new JsonRpcException(JsonRpcException.METHOD_NOT_FOUND,
-                    "no \"" + kind + "\" subscription in eth namespace");
+                    "no \"" + JsonRpcException.echo(kind) + "\" subscription in eth namespace");
         };
     }
 

@@ -10,10 +10,15 @@ import org.quorumee.node.account.AccountManager;
 import org.quorumee.web.rpc.JsonRpcException;
 import org.quorumee.web.rpc.JsonRpcNamespace;
 import org.quorumee.web.rpc.Quantities;
+import org.quorumee.web.rpc.RpcSettings;
 
 /** The personal namespace: node-managed accounts in the data folder's keystore. */
 @ApplicationScoped
 public class PersonalApi implements JsonRpcNamespace {
+    /** go-ethereum's bound: the longest duration its clock can count, 2^63 - 1 ns, in whole seconds (~292 years). */
+    static final long MAX_UNLOCK_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
+    private final RpcSettings settings = RpcSettings.system();
 
     @EJB
     AccountManager accounts;
@@ -36,11 +41,22 @@ public class PersonalApi implements JsonRpcNamespace {
         return accounts.accounts().stream().map(Address::toString).toList();
     }
 
-    /** Unlocks for {@code durationSeconds} (default 300; 0 until the node stops). */
+    /**
+     * Unlocks for {@code durationSeconds} (default 300; 0 until the node stops; at most
+     * {@link #MAX_UNLOCK_SECONDS}). As go-ethereum, refused while the node serves HTTP (always)
+     * unless {@code quorum.rpc.allowInsecureUnlock}: an unlocked account signs for anyone who
+     * reaches the endpoint.
+     */
     public boolean unlockAccount(String address, String password, Long durationSeconds) {
+        if (!settings.allowInsecureUnlock()) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "account unlock with HTTP access is forbidden");
+        }
         Address account = Quantities.decodeAddress(address, "address");
         if (durationSeconds != null && durationSeconds < 0) {
             throw JsonRpcException.invalidParams("duration must not be negative");
+        }
+        if (durationSeconds != null && durationSeconds > MAX_UNLOCK_SECONDS) {
+            throw JsonRpcException.invalidParams("unlock duration too large: at most " + MAX_UNLOCK_SECONDS + " seconds");
         }
         Duration duration = durationSeconds == null ? AccountManager.DEFAULT_UNLOCK : Duration.ofSeconds(durationSeconds);
         call(() -> {

@@ -49,12 +49,28 @@ public class TransactionArgs {
         return Optional.ofNullable(to).map(a -> Quantities.decodeAddress(a, "to"));
     }
 
+    /**
+     * The gas given, a 64-bit quantity as in go-ethereum (more is -32602); values of 2^63 and more,
+     * beyond any gas a node grants, read as {@link Long#MAX_VALUE}.
+     */
     Optional<Long> gasLimit() {
-        return Optional.ofNullable(gas).map(g -> quantity(g, "gas").longValueExact());
+        return Optional.ofNullable(gas).map(g -> {
+            BigInteger value = uint64(g, "gas");
+            return value.bitLength() > 63 ? Long.MAX_VALUE : value.longValue();
+        });
     }
 
+    /** The nonce given: a 64-bit quantity (more is -32602), held as an unsigned long. */
     Optional<Long> nonceValue() {
-        return Optional.ofNullable(nonce).map(n -> quantity(n, "nonce").longValue());
+        return Optional.ofNullable(nonce).map(n -> uint64(n, "nonce").longValue());
+    }
+
+    private static BigInteger uint64(String text, String what) {
+        BigInteger value = quantity(text, what);
+        if (value.bitLength() > 64) {
+            throw JsonRpcException.invalidParams(what + ": hex number > 64 bits: " + JsonRpcException.echo(text));
+        }
+        return value;
     }
 
     Optional<BigInteger> gasPriceValue() {

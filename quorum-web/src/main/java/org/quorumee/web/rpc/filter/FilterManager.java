@@ -19,6 +19,7 @@ import org.quorumee.node.chain.NewPendingTransactionsEvent;
 import org.quorumee.node.chain.StoredLog;
 import org.quorumee.web.rpc.JsonRpcException;
 import org.quorumee.web.rpc.JsonRpcSession;
+import org.quorumee.web.rpc.RpcSettings;
 import org.quorumee.web.rpc.api.RpcViews;
 
 /**
@@ -120,7 +121,17 @@ public class FilterManager {
 
     // ------------------------------------------------------------------ subscriptions
 
+    /**
+     * A new subscription of {@code session}; refused (-32005) past {@code quorum.ws.maxSubscriptions}
+     * on one connection.
+     */
     public String subscribe(JsonRpcSession session, Kind kind, LogQuery logs) {
+        int max = RpcSettings.system().wsMaxSubscriptions();
+        long open = subscriptions.values().stream().filter(s -> s.session().id().equals(session.id())).count();
+        if (open >= max) {
+            throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED,
+                    "too many subscriptions on this connection: at most " + max + " (quorum.ws.maxSubscriptions)");
+        }
         String id = newId();
         subscriptions.put(id, new Subscription(session, new Criteria(kind, logs)));
         return id;

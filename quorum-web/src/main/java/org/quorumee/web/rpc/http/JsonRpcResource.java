@@ -1,6 +1,5 @@
 package org.quorumee.web.rpc.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import org.quorumee.web.rpc.JsonRpcDispatcher;
 import org.quorumee.web.rpc.JsonRpcService;
 
-/** JSON-RPC over HTTP POST: one request or a batch per body. */
+/**
+ * JSON-RPC over HTTP POST: one request or a batch per body. Who may call (Host, Origin) and with
+ * which content type is checked before, by {@link HttpAccessFilter}.
+ */
 @Path("/")
 public class JsonRpcResource {
 
@@ -31,14 +33,14 @@ public class JsonRpcResource {
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (bytes.length > limit) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-                    .entity(dispatcher.write(dispatcher.requestTooLarge(bytes.length, limit)))
+                    .entity(dispatcher.requestTooLarge(bytes.length, limit))
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         }
-        JsonNode response = dispatcher.dispatch(new String(bytes, StandardCharsets.UTF_8), null);
+        byte[] response = dispatcher.dispatch(new String(bytes, StandardCharsets.UTF_8), null);
         if (response == null) {
             return Response.noContent().build();
         }
-        return Response.ok(dispatcher.write(response), MediaType.APPLICATION_JSON).build();
+        return Response.ok(response, MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,6 +1,5 @@
 package org.quorumee.web.rpc.ws;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -10,8 +9,10 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.quorumee.web.rpc.JsonRpcDispatcher;
@@ -21,11 +22,16 @@ import org.quorumee.web.rpc.filter.FilterManager;
 
 /**
  * JSON-RPC over WebSocket on the same port and path as HTTP (ws://host:port/): one text message per
- * request or batch, answered in order; subscriptions push notifications through the session.
+ * request or batch, answered in order; subscriptions push notifications through the session. The
+ * handshake's Origin is checked by {@link WebSocketAccess}; at most {@code quorum.ws.maxConnections}
+ * connections are open at once (a connection past it is closed at once, 1013 "try again later").
  */
-@ServerEndpoint("/")
+@ServerEndpoint(value = "/", configurator = WebSocketAccess.class)
 public class JsonRpcWebSocket {
     private static final Logger LOG = Logger.getLogger(JsonRpcWebSocket.class.getName());
+    /** Open connections that were accepted (one count per deployment). */
+    private static final AtomicInteger OPEN = new AtomicInteger();
+    private static final String COUNTED = JsonRpcWebSocket.class.getName() + ".counted";
 
     @Inject
     JsonRpcService service;
@@ -34,7 +40,15 @@ public class JsonRpcWebSocket {
     FilterManager filters;
 
     @OnOpen
-    public void open(Session session) {
+    public void open(Session session) throws IOException {
+        int max = service.settings().wsMaxConnections();
+        if (OPEN.incrementAndGet() > max) {
+            OPEN.decrementAndGet();
+            LOG.warning(() -> "refused a JSON-RPC WebSocket connection: " + max + " are open (quorum.ws.maxConnections)");
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections"));
+            return;
+        }
+        session.getUserProperties().put(COUNTED, Boolean.TRUE);
         long limit = service.maxRequestBytes();
         session.setMaxTextMessageBufferSize((int) Math.min(Integer.MAX_VALUE, limit));
         session.getUserProperties().put(JsonRpcSession.class.getName(), new WebSocketSession(session));
@@ -44,14 +58,20 @@ public class JsonRpcWebSocket {
     public void message(String body, Session session) {
         JsonRpcDispatcher dispatcher = service.dispatcher();
         JsonRpcSession rpcSession = (JsonRpcSession) session.getUserProperties().get(JsonRpcSession.class.getName());
-        JsonNode response = dispatcher.dispatch(body, rpcSession);
+        if (rpcSession == null) {
+            return; // refused at open
+        }
+        byte[] response = dispatcher.dispatch(body, rpcSession);
         if (response != null) {
-            rpcSession.send(dispatcher.write(response));
+            rpcSession.send(new String(response, StandardCharsets.UTF_8));
         }
     }
 
     @OnClose
     public void close(Session session, CloseReason reason) {
+        if (session.getUserProperties().remove(COUNTED) != null) {
+            OPEN.decrementAndGet();
+        }
         JsonRpcSession rpcSession = (JsonRpcSession) session.getUserProperties().get(JsonRpcSession.class.getName());
         if (rpcSession != null) {
             filters.closed(rpcSession);

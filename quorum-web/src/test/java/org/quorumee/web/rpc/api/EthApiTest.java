@@ -20,6 +20,7 @@ import org.quorumee.node.NodeService;
 import org.quorumee.node.account.AccountManager;
 import org.quorumee.node.account.KeystoreDirectory;
 import org.quorumee.node.config.GenesisFile;
+import org.quorumee.web.rpc.ExecutionDeadline;
 import org.quorumee.web.rpc.JsonRpcException;
 
 /**
@@ -90,7 +91,7 @@ class EthApiTest {
 
     @Test
     void signsALegacyTransactionAsEthersDoes() throws Exception {
-        Map<String, Object> signed = eth.signTransaction(args("{\"from\":\"" + ACCOUNT + "\",\"to\":\"0x0000000000000000000000000000000000000123\","
+        Map<String, Object> signed = eth.signTransaction(ExecutionDeadline.none(), args("{\"from\":\"" + ACCOUNT + "\",\"to\":\"0x0000000000000000000000000000000000000123\","
                 + "\"gas\":\"0x5208\",\"nonce\":\"0x5\",\"value\":\"0x3e8\"}"));
         assertEquals("0xf86105808252089400000000000000000000000000000000000001238203e88038a04ee193dbecec7db228cee74df02994f6a9"
                 + "917c7f2c0bcfc2596f10052210565aa001e82da995248b00308006a67f62a2c6ad7c07b4780587b7f1e19016e8954ced", signed.get("raw"));
@@ -102,7 +103,7 @@ class EthApiTest {
 
     @Test
     void aFeeCapMakesItADynamicFeeTransaction() throws Exception {
-        Map<String, Object> signed = eth.signTransaction(args("{\"from\":\"" + ACCOUNT + "\",\"to\":\"0x0000000000000000000000000000000000000123\","
+        Map<String, Object> signed = eth.signTransaction(ExecutionDeadline.none(), args("{\"from\":\"" + ACCOUNT + "\",\"to\":\"0x0000000000000000000000000000000000000123\","
                 + "\"gas\":\"0xc350\",\"nonce\":\"0x5\",\"maxFeePerGas\":\"0x7\",\"maxPriorityFeePerGas\":\"0x3\",\"data\":\"0x0102\"}"));
         assertEquals("0x02f8640a05030782c35094000000000000000000000000000000000000012380820102c080a0af008b881c4526f6b463e9c6df148e"
                 + "17590f99cfecabf063c0649ac9934dd6c2a053d993a60c1ba50bd72dcaa0eea38263b2d60125fa044310a80cba47bf0feaf5", signed.get("raw"));
@@ -111,21 +112,21 @@ class EthApiTest {
     @Test
     void refusalsBeforeAnyChainRead() throws Exception {
         JsonRpcException noFrom = assertThrows(JsonRpcException.class,
-                () -> eth.signTransaction(args("{\"gas\":\"0x5208\",\"nonce\":\"0x0\"}")));
+                () -> eth.signTransaction(ExecutionDeadline.none(), args("{\"gas\":\"0x5208\",\"nonce\":\"0x0\"}")));
         assertEquals(JsonRpcException.INVALID_PARAMS, noFrom.code());
         assertEquals("from is required", noFrom.getMessage());
         JsonRpcException noGas = assertThrows(JsonRpcException.class,
-                () -> eth.signTransaction(args("{\"from\":\"" + ACCOUNT + "\",\"nonce\":\"0x0\"}")));
+                () -> eth.signTransaction(ExecutionDeadline.none(), args("{\"from\":\"" + ACCOUNT + "\",\"nonce\":\"0x0\"}")));
         assertEquals("gas not specified", noGas.getMessage());
-        JsonRpcException otherChain = assertThrows(JsonRpcException.class, () -> eth.signTransaction(args(
+        JsonRpcException otherChain = assertThrows(JsonRpcException.class, () -> eth.signTransaction(ExecutionDeadline.none(), args(
                 "{\"from\":\"" + ACCOUNT + "\",\"gas\":\"0x5208\",\"nonce\":\"0x0\",\"chainId\":\"0x1\"}")));
         assertEquals(JsonRpcException.SERVER_ERROR, otherChain.code());
         assertEquals("chainId does not match node's (have=1, want=10)", otherChain.getMessage());
-        assertEquals(JsonRpcException.INVALID_PARAMS, assertThrows(JsonRpcException.class, () -> eth.signTransaction(null)).code());
-        assertEquals(JsonRpcException.INVALID_PARAMS, assertThrows(JsonRpcException.class, () -> eth.call(null, "latest")).code());
-        assertEquals(JsonRpcException.INVALID_PARAMS, assertThrows(JsonRpcException.class, () -> eth.createAccessList(null, null)).code());
+        assertEquals(JsonRpcException.INVALID_PARAMS, assertThrows(JsonRpcException.class, () -> eth.signTransaction(ExecutionDeadline.none(), null)).code());
+        assertEquals(JsonRpcException.INVALID_PARAMS, assertThrows(JsonRpcException.class, () -> eth.call(ExecutionDeadline.none(), null, "latest")).code());
+        assertEquals(JsonRpcException.INVALID_PARAMS, assertThrows(JsonRpcException.class, () -> eth.createAccessList(ExecutionDeadline.none(), null, null)).code());
         assertEquals(JsonRpcException.SERVER_ERROR, assertThrows(JsonRpcException.class,
-                () -> eth.signTransaction(args("{\"from\":\"" + ACCOUNT + "\",\"gas\":\"0x5208\",\"nonce\":\"0x0\",\"privateFor\":[\"x\"]}"))).code());
+                () -> eth.signTransaction(ExecutionDeadline.none(), args("{\"from\":\"" + ACCOUNT + "\",\"gas\":\"0x5208\",\"nonce\":\"0x0\",\"privateFor\":[\"x\"]}"))).code());
         // raw transactions: not hex is invalid params, hex that is no transaction is refused in the node's words
         assertEquals(JsonRpcException.INVALID_PARAMS, assertThrows(JsonRpcException.class, () -> eth.sendRawTransaction("zz")).code());
         JsonRpcException garbage = assertThrows(JsonRpcException.class, () -> eth.sendRawTransaction("0x8201"));
