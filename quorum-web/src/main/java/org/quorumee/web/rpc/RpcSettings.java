@@ -161,6 +161,19 @@ public final class RpcSettings {
                 || type.equals("application/jsonrequest");
     }
 
+    /**
+     * Whether a browser may send this content type cross-origin without a CORS preflight (the
+     * Fetch standard's CORS-safelisted request types): such requests must never do anything.
+     */
+    public static boolean isSentWithoutPreflight(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("text/plain") || type.equals("application/x-www-form-urlencoded")
+                || type.equals("multipart/form-data");
+    }
+
     private static String hostWithoutPort(String host) {
         if (host.startsWith("[")) {
             int end = host.indexOf(']');

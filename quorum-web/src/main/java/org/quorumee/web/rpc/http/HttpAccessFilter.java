@@ -16,7 +16,9 @@ import org.quorumee.web.rpc.RpcSettings;
  * server does: a Host header that names a host not in {@code quorum.rpc.vhosts} is refused (403;
  * defeats DNS rebinding), a request from a browser Origin not in {@code quorum.rpc.corsDomains} is
  * refused (403) and gets no CORS headers, and a POST whose content type is not JSON is refused
- * (415; a web page can send {@code text/plain} without a CORS preflight). Allowed origins get CORS
+ * (415; a web page can send {@code text/plain} without a CORS preflight; the transaction manager's
+ * API under {@code /tm} also takes raw bytes, and refuses only what a browser sends without a
+ * preflight). Allowed origins get CORS
  * headers and preflight {@code OPTIONS} answers. WebSocket handshakes follow their own origin rule
  * ({@code quorum.ws.origins}, also checked by the endpoint's {@link
  * org.quorumee.web.rpc.ws.WebSocketAccess}): a refused one gets 403 here.
@@ -67,12 +69,27 @@ public class HttpAccessFilter extends HttpFilter {
                 return;
             }
         }
-        if ("POST".equals(request.getMethod()) && !RpcSettings.isJsonContentType(request.getContentType())) {
-            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
-                    "invalid content type, only application/json is supported");
+        if ("POST".equals(request.getMethod()) && !acceptableContentType(request)) {
+            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, isTransactionManager(request)
+                    ? "invalid content type" : "invalid content type, only application/json is supported");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * JSON-RPC takes JSON only. The transaction manager's API (Tessera's) also takes raw bytes
+     * ({@code application/octet-stream}): what it refuses is what a browser sends without a preflight.
+     */
+    private static boolean acceptableContentType(HttpServletRequest request) {
+        return isTransactionManager(request)
+                ? !RpcSettings.isSentWithoutPreflight(request.getContentType())
+                : RpcSettings.isJsonContentType(request.getContentType());
+    }
+
+    private static boolean isTransactionManager(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/tm") || path.startsWith("/tm/");
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
