@@ -111,12 +111,14 @@ public class SingleNodeEngine implements ConsensusEngine {
         try {
             // The flag saves a look at the pool when nothing arrived; the look itself makes sure a lost
             // wake-up can never leave a transaction waiting.
-            if ((pending.getAndSet(false) || pool.hasPending()) && produce(pool.candidates(chain.nextBaseFee(),
-                    chain.headHeader().gasLimit()))) {
-                lastBlockCarriedTransactions = true;
-                // More may be waiting than one block took.
-                pending.compareAndSet(false, pool.hasPending());
-                return;
+            if (pending.getAndSet(false) || pool.hasPending()) {
+                List<Transaction> candidates = pool.candidates(chain.nextBaseFee(), chain.headHeader().gasLimit());
+                if (!candidates.isEmpty() && produce(candidates)) {
+                    lastBlockCarriedTransactions = true;
+                    // More may be waiting than one block took.
+                    pending.compareAndSet(false, pool.hasPending());
+                    return;
+                }
             }
             if (quietChain.isEmptyBlockDue(lastBlockMillis, lastBlockCarriedTransactions, clock.millis()) && produce(List.of())) {
                 lastBlockCarriedTransactions = false;
