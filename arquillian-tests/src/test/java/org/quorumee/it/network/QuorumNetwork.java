@@ -107,6 +107,17 @@ public final class QuorumNetwork implements AutoCloseable {
         }
     }
 
+    /** The process id of a node's server (a domain server: its own JVM). */
+    public long serverPid(int node) {
+        String marker = "-D[Server:node" + node + "]";
+        String base = dir.resolve("domain").toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)
+                        && String.join(" ", a).contains(base)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no server process of node " + node));
+    }
+
     /** The JSON-RPC result of a call, failing on an error answer. */
     public JsonNode result(int node, String method, String params) {
         JsonNode answer = rpc(node).call(method, params);

@@ -76,7 +76,12 @@ public class TransactionGossip {
             return;
         }
         byte[] id = Arrays.copyOf(Keccak.keccak256(hashes), PeerMessage.ID_LENGTH);
-        network.broadcast(new PeerMessage(id, new PeerMessage.Transactions(raw)));
+        try {
+            network.broadcast(new PeerMessage(id, new PeerMessage.Transactions(raw)));
+        } catch (RuntimeException e) {
+            // The transactions are pooled here whatever happens to the gossip: never fail the client for it.
+            LOG.log(java.util.logging.Level.WARNING, "cannot gossip " + raw.size() + " transaction(s)", e);
+        }
     }
 
     private void onGossip(String sender, PeerMessage message) {
