@@ -71,6 +71,10 @@ class PeerNetworkIT {
             QuorumNetwork.await("node " + n + " knows " + hash, LIMIT,
                     () -> !network.result(n, "eth_getTransactionByHash", "[\"" + hash + "\"]").isNull());
         }
+        // the Chain MXBean reads the node's own chain: node 4 mined the transaction into a block
+        QuorumNetwork.await("node 4's Chain MXBean shows a block", LIMIT,
+                () -> ((Number) network.attribute(4, "org.quorumee:type=Chain", "HeadNumber")).longValue() >= 1);
+        assertEquals(66, network.attribute(4, "org.quorumee:type=Chain", "HeadHash").toString().length());
         JsonNode peers = network.result(1, "admin_peers", "[]");
         assertEquals(3, peers.size());
         assertTrue(network.result(1, "admin_nodeInfo", "[]").get("enode").asText().equals(network.enode(1)));
