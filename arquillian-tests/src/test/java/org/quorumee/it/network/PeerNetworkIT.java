@@ -71,6 +71,10 @@ class PeerNetworkIT {
             QuorumNetwork.await("node " + n + " knows " + hash, LIMIT,
                     () -> !network.result(n, "eth_getTransactionByHash", "[\"" + hash + "\"]").isNull());
         }
+        // the Chain MXBean reads the node's own chain: node 4 mined the transaction into a block
+        QuorumNetwork.await("node 4's Chain MXBean shows a block", LIMIT,
+                () -> ((Number) network.attribute(4, "org.quorumee:type=Chain", "HeadNumber")).longValue() >= 1);
+        assertEquals(66, network.attribute(4, "org.quorumee:type=Chain", "HeadHash").toString().length());
         JsonNode peers = network.result(1, "admin_peers", "[]");
         assertEquals(3, peers.size());
         assertTrue(network.result(1, "admin_nodeInfo", "[]").get("enode").asText().equals(network.enode(1)));
@@ -219,6 +223,38 @@ class PeerNetworkIT {
         assertTrue(network.result(1, "admin_addPeer", "[\"" + network.enode(2) + "\"]").asBoolean());
     }
 
+    @Test
+    @Order(7)
+    void whatIsSentWhileAPeerIsDownWaitsForItAndArrivesWhenItIsBack() throws Exception {
+        String node3 = network.nodeId(3);
+        network.kill(3); // kill -9
+        QuorumNetwork.await("node 1 sees its link to node 3 down", LIMIT, () -> !connected(1, node3));
+        String hash = sendTransfer(1, freshKey(), 0);
+        QuorumNetwork.await("the transaction waits in node 1's queue for node 3", LIMIT, () -> queueDepth(1, node3) > 0);
+        network.launch("up"); // starts the stopped server of the running domain
+        QuorumNetwork.await("node 3 got the transaction that waited for it", LIMIT,
+                () -> !network.result(3, "eth_getTransactionByHash", "[\"" + hash + "\"]").isNull());
+        QuorumNetwork.await("node 1's queue for node 3 drained", LIMIT, () -> queueDepth(1, node3) == 0);
+    }
+
+    private static boolean connected(int node, String peerId) {
+        return peerView(node, peerId).map(p -> (Boolean) p.get("connected")).orElse(false);
+    }
+
+    private static long queueDepth(int node, String peerId) {
+        return peerView(node, peerId).map(p -> (Long) p.get("queueDepth")).orElse(-1L);
+    }
+
+    private static java.util.Optional<CompositeData> peerView(int node, String peerId) {
+        for (Object peer : (Object[]) network.attribute(node, PEERS, "Peers")) {
+            CompositeData data = (CompositeData) peer;
+            if (data.get("enode").toString().contains(peerId)) {
+                return java.util.Optional.of(data);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static Credentials freshKey() {
         try {
             return Credentials.create(Keys.createEcKeyPair());
@@ -228,13 +264,7 @@ class PeerNetworkIT {
     }
 
     private static long receivedFrom(int node, String nodeId) {
-        for (Object peer : (Object[]) network.attribute(node, PEERS, "Peers")) {
-            CompositeData data = (CompositeData) peer;
-            if (data.get("enode").toString().contains(nodeId)) {
-                return (Long) data.get("messagesReceived");
-            }
-        }
-        return 0;
+        return peerView(node, nodeId).map(p -> (Long) p.get("messagesReceived")).orElse(0L);
     }
 
     private static String sendTransfer(int node, Credentials sender, long nonce) {

@@ -73,21 +73,28 @@ public final class GossipBench {
         }
         URI first = URI.create("http://127.0.0.1:" + port + "/");
 
-        // Latency: one transaction at a time, each from a fresh key.
+        // Latency: one transaction at a time, each from a fresh key; a third of the time at most.
+        long latencyDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds) / 3;
         long[] latencies = new long[samples];
+        long[] rpcTimes = new long[samples];
         int measured = 0;
-        for (int i = 0; i < samples && System.nanoTime() < deadline; i++) {
+        for (int i = 0; i < samples && System.nanoTime() < latencyDeadline; i++) {
             Transaction tx = transfer(Secp256k1.generateKeyPair(), 0);
             String hash = Hex.encode(tx.hash());
             long sent = System.nanoTime();
             send(first, tx);
-            long arrived = awaitEverywhere(Set.of(hash), deadline);
+            long answered = System.nanoTime();
+            long arrived = awaitEverywhere(Set.of(hash), latencyDeadline);
             if (arrived < 0) {
                 break;
             }
+            rpcTimes[measured] = answered - sent;
             latencies[measured++] = arrived - sent;
         }
         Arrays.sort(latencies, 0, measured);
+        Arrays.sort(rpcTimes, 0, measured);
+        System.out.printf(Locale.ROOT, "eth_sendRawTransaction on node 1 (includes queueing the gossip): p50 %.1f ms, p99 %.1f ms%n",
+                millis(percentile(rpcTimes, measured, 0.50)), millis(percentile(rpcTimes, measured, 0.99)));
         System.out.printf(Locale.ROOT, "latency to all %d peers over %d samples: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 nodes - 1, measured, millis(percentile(latencies, measured, 0.50)),
                 millis(percentile(latencies, measured, 0.99)), measured == 0 ? 0 : millis(latencies[measured - 1]));

@@ -24,6 +24,7 @@ import org.quorumee.core.txpool.PoolStatus;
 import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.network.PeerNetwork;
 import org.quorumee.node.network.PeerState;
+import org.quorumee.node.network.TransactionGossip;
 import org.quorumee.node.txpool.TransactionPoolService;
 
 /**
@@ -33,7 +34,7 @@ import org.quorumee.node.txpool.TransactionPoolService;
  */
 @Singleton
 @Startup
-@DependsOn({"PeerNetwork", "TransactionPoolService"})
+@DependsOn({"PeerNetwork", "TransactionPoolService", "TransactionGossip"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ManagementBeans {
     private static final Logger LOG = Logger.getLogger(ManagementBeans.class.getName());
@@ -46,6 +47,9 @@ public class ManagementBeans {
 
     @EJB
     private TransactionPoolService pool;
+
+    @EJB
+    private TransactionGossip gossip;
 
     private final List<ObjectName> registered = new ArrayList<>();
 
@@ -145,6 +149,16 @@ public class ManagementBeans {
         @Override
         public long getDuplicateMessages() {
             return network.duplicateMessages();
+        }
+
+        @Override
+        public long getGossipReceived() {
+            return gossip.received();
+        }
+
+        @Override
+        public long getGossipRejected() {
+            return gossip.rejected();
         }
     }
 

@@ -18,4 +18,10 @@ public interface PeersMXBean {
 
     /** Messages from peers dropped as duplicates. */
     long getDuplicateMessages();
+
+    /** Gossiped transactions that entered the pool. */
+    long getGossipReceived();
+
+    /** Gossiped transactions the pool refused (other than "already known"). */
+    long getGossipRejected();
 }

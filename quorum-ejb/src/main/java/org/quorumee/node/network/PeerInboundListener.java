@@ -14,12 +14,14 @@ import jakarta.jms.MessageListener;
  * Takes what peers sent from the node's inbound queue: only bytes messages within the size limit,
  * stamped by the broker's peer gate with their sender ({@value #SENDER_PROPERTY}), go on to
  * {@link PeerNetwork#deliver}; anything else is refused and logged. A message is consumed whatever
- * happens to it: bad input is never redelivered.
+ * happens to it: bad input is never redelivered. One session: in arrival order, one at a time.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/QuorumPeerInbound"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+    // One consumer: messages are handled in the order they arrived, so a sender's transactions (or
+    // blocks, or consensus rounds) are never overtaken by their successors.
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PeerInboundListener implements MessageListener {

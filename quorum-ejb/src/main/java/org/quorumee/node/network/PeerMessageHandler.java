@@ -4,8 +4,9 @@ import org.quorumee.core.peer.PeerMessage;
 
 /**
  * Receives the peer messages of one type (registered with {@link PeerNetwork#register}). Called on
- * the inbound listener's threads, possibly several at once, after the sender was checked against the
- * permission files and the message decoded and deduplicated. A handler that throws has the failure
+ * the inbound listener's thread, one message at a time in arrival order, after the sender was checked
+ * against the permission files and the message decoded and deduplicated; a slow handler delays every
+ * other message, so long work belongs on the handler's own thread. A handler that throws has the failure
  * logged; the message is not redelivered.
  */
 @FunctionalInterface

@@ -21,7 +21,9 @@ import org.quorumee.core.peer.PeerMessage;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.txpool.TransactionRejectedException;
 import org.quorumee.node.NodeService;
+import org.quorumee.node.chain.ChainService;
 import org.quorumee.node.chain.NewPendingTransactionsEvent;
+import org.quorumee.node.chain.StoredTransaction;
 import org.quorumee.node.txpool.TransactionPoolService;
 
 /**
@@ -33,7 +35,7 @@ import org.quorumee.node.txpool.TransactionPoolService;
  */
 @Singleton
 @Startup
-@DependsOn({"PeerNetwork", "TransactionPoolService"})
+@DependsOn({"PeerNetwork", "TransactionPoolService", "ChainService"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransactionGossip {
@@ -49,6 +51,9 @@ public class TransactionGossip {
 
     @EJB
     private NodeService node;
+
+    @EJB
+    private ChainService chain;
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -66,7 +71,11 @@ public class TransactionGossip {
         List<byte[]> raw = new ArrayList<>();
         byte[] hashes = new byte[0];
         for (byte[] hash : event.hashes()) {
-            Transaction tx = pool.get(hash).orElse(null);
+            // A busy producer may have mined it (and the pool dropped it) before this runs: gossip it
+            // all the same, or the peers would wait forever on a gap in the sender's nonces.
+            Transaction tx = pool.get(hash)
+                    .or(() -> chain.transaction(hash).map(StoredTransaction::transaction))
+                    .orElse(null);
             if (tx != null) {
                 raw.add(tx.encoded());
                 hashes = concat(hashes, hash);
@@ -76,7 +85,12 @@ public class TransactionGossip {
             return;
         }
         byte[] id = Arrays.copyOf(Keccak.keccak256(hashes), PeerMessage.ID_LENGTH);
-        network.broadcast(new PeerMessage(id, new PeerMessage.Transactions(raw)));
+        try {
+            network.broadcast(new PeerMessage(id, new PeerMessage.Transactions(raw)));
+        } catch (RuntimeException e) {
+            // The transactions are pooled here whatever happens to the gossip: never fail the client for it.
+            LOG.log(java.util.logging.Level.WARNING, "cannot gossip " + raw.size() + " transaction(s)", e);
+        }
     }
 
     private void onGossip(String sender, PeerMessage message) {
@@ -91,7 +105,7 @@ public class TransactionGossip {
                 } catch (TransactionRejectedException e) {
                     if (e.reason() != TransactionRejectedException.Reason.ALREADY_KNOWN) {
                         rejected.incrementAndGet();
-                        LOG.fine(() -> "gossiped transaction from " + PeerNetwork.abbreviate(sender) + " not pooled: "
+                        LOG.info(() -> "gossiped transaction from " + PeerNetwork.abbreviate(sender) + " not pooled: "
                                 + e.getMessage());
                     }
                 } catch (RuntimeException e) {
