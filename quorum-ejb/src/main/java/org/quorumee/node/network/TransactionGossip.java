@@ -21,7 +21,7 @@ import org.quorumee.core.peer.PeerMessage;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.txpool.TransactionRejectedException;
 import org.quorumee.node.NodeService;
-import org.quorumee.node.chain.ChainService;
+import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.chain.NewPendingTransactionsEvent;
 import org.quorumee.node.chain.StoredTransaction;
 import org.quorumee.node.txpool.TransactionPoolService;
@@ -53,7 +53,7 @@ public class TransactionGossip {
     private NodeService node;
 
     @EJB
-    private ChainService chain;
+    private ChainReader chain;
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
