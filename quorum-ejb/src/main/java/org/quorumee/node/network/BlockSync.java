@@ -15,10 +15,14 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +43,9 @@ import org.quorumee.node.chain.StoredBlock;
  * {@value #POLL_MILLIS} ms, and as soon as a peer announces a head beyond its own; a producer pushes
  * each new block to every peer, so followers rarely need to ask.
  *
+ * <p>Requests and blocks are handled on this bean's own worker, one at a time, never on the thread
+ * that delivers peer messages (it delivers every message in order, consensus rounds too).
+ *
  * <p>Only finalised blocks are ever stored, by every engine, so a peer's stored chain is the chain:
  * a block that does not extend the head here is simply not imported (the sync asks again from the
  * head), and a block that breaks a rule is refused, logged and counted, and nothing of it is stored.
@@ -54,6 +61,8 @@ public class BlockSync {
     static final long POLL_MILLIS = 2000;
     /** The most blocks one answer carries; fewer when they would not fit in a message. */
     static final int BATCH_BLOCKS = 128;
+    /** Requests and answers waiting for the worker; past this, new ones are dropped (sync asks again). */
+    static final int MAX_QUEUED = 64;
 
     @EJB
     private PeerNetwork network;
@@ -67,14 +76,20 @@ public class BlockSync {
     @Resource
     private TimerService timers;
 
+    @Resource
+    private ManagedExecutorService executor;
+
     private final AtomicLong imported = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     @PostConstruct
     void start() {
         network.register(MessageType.BLOCK_ANNOUNCEMENT, this::onAnnouncement);
-        network.register(MessageType.BLOCK_REQUEST, this::onRequest);
-        network.register(MessageType.BLOCK_RESPONSE, this::onBlocks);
+        network.register(MessageType.BLOCK_REQUEST, (sender, message) -> later(() -> onRequest(sender, message)));
+        network.register(MessageType.BLOCK_RESPONSE, (sender, message) -> later(() -> onBlocks(sender, message)));
         if (network.enabled()) {
             timers.createIntervalTimer(POLL_MILLIS / 4, POLL_MILLIS, new TimerConfig("block-sync", false));
         }
@@ -115,6 +130,40 @@ public class BlockSync {
         }
         network.broadcast(new PeerMessage(network.newMessageId(),
                 new PeerMessage.BlockAnnouncement(block.header().number(), block.hash())));
+    }
+
+    /** Hands {@code task} to this bean's worker, which runs queued tasks one at a time, in order. */
+    private void later(Runnable task) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
+            LOG.fine("block sync busy: a request or answer was dropped (the next poll asks again)");
+            return;
+        }
+        work.add(task);
+        drain();
+    }
+
+    private void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                for (Runnable task = work.poll(); task != null; task = work.poll()) {
+                    queued.decrementAndGet();
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "block sync failed on a request or answer", e);
+                    }
+                }
+            } finally {
+                draining.set(false);
+            }
+            if (!work.isEmpty()) {
+                drain();
+            }
+        });
     }
 
     @Timeout
