@@ -35,7 +35,7 @@ import org.quorumee.node.txpool.TransactionPoolService;
  */
 @Singleton
 @Startup
-@DependsOn({"PeerNetwork", "TransactionPoolService", "ChainService"})
+@DependsOn({"PeerNetwork", "TransactionPoolService", "ChainReader"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransactionGossip {
