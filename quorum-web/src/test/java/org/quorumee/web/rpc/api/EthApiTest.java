@@ -29,7 +29,7 @@ import org.quorumee.web.rpc.JsonRpcException;
  * Expected signatures and raw transactions were made by another implementation — ethers v6
  * ({@code Wallet.signMessage}, {@code Wallet.signTransaction}, RFC 6979 signatures) — from web3.js'
  * documented example key, whose {@code sign("Some data")} is also web3.js' documented example.
- * (The chain and pool methods are the node's, tested by the ITs; ChainService and the pool service
+ * (The chain and pool methods are the node's, tested by the ITs; the chain reader and the pool service
  * are being split and get their own tests.)
  */
 class EthApiTest {
