@@ -11,6 +11,8 @@ import jakarta.ejb.Startup;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.JMException;
@@ -19,6 +21,7 @@ import javax.management.ObjectName;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.peer.EnodeUrl;
+import org.quorumee.core.peer.MessageType;
 import org.quorumee.core.peer.PermissionPolicy;
 import org.quorumee.core.txpool.PoolStatus;
 import org.quorumee.node.chain.ChainReader;
@@ -136,8 +139,15 @@ public class ManagementBeans {
             List<PeerView> out = new ArrayList<>();
             for (PeerState peer : network.peers()) {
                 out.add(new PeerView(peer.enode().toString(), peer.outboundConnected(), peer.inboundConnected(),
-                        peer.queueDepth(), peer.lastMessageAt().map(Object::toString).orElse(""), peer.messagesReceived()));
+                        peer.queueDepth(), peer.lastMessageAt().map(Object::toString).orElse(""), peer.messagesReceived(),
+                        byName(peer.receivedByType())));
             }
+            return out;
+        }
+
+        private static Map<String, Long> byName(Map<MessageType, Long> counts) {
+            Map<String, Long> out = new TreeMap<>();
+            counts.forEach((type, count) -> out.put(type.name(), count));
             return out;
         }
 

@@ -1,6 +1,7 @@
 package org.quorumee.node.management;
 
 import java.beans.ConstructorProperties;
+import java.util.Map;
 
 /** One peer as JMX shows it (an open-type composite: plain getters). */
 public final class PeerView {
@@ -10,16 +11,19 @@ public final class PeerView {
     private final long queueDepth;
     private final String lastMessageAt;
     private final long messagesReceived;
+    private final Map<String, Long> messagesReceivedByType;
 
-    @ConstructorProperties({"enode", "connected", "inbound", "queueDepth", "lastMessageAt", "messagesReceived"})
+    @ConstructorProperties({"enode", "connected", "inbound", "queueDepth", "lastMessageAt", "messagesReceived",
+            "messagesReceivedByType"})
     public PeerView(String enode, boolean connected, boolean inbound, long queueDepth, String lastMessageAt,
-            long messagesReceived) {
+            long messagesReceived, Map<String, Long> messagesReceivedByType) {
         this.enode = enode;
         this.connected = connected;
         this.inbound = inbound;
         this.queueDepth = queueDepth;
         this.lastMessageAt = lastMessageAt;
         this.messagesReceived = messagesReceived;
+        this.messagesReceivedByType = messagesReceivedByType;
     }
 
     public String getEnode() {
@@ -48,5 +52,10 @@ public final class PeerView {
 
     public long getMessagesReceived() {
         return messagesReceived;
+    }
+
+    /** Messages processed from the peer by type (TRANSACTIONS, BLOCK_REQUEST, CONSENSUS, ...). */
+    public Map<String, Long> getMessagesReceivedByType() {
+        return messagesReceivedByType;
     }
 }

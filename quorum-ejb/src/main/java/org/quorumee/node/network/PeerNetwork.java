@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.JMException;
@@ -94,7 +95,8 @@ public class PeerNetwork {
     /** Addresses given by admin_addPeer, over the permission file's. */
     private final Map<String, EnodeUrl> addressOverrides = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastMessageAt = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> receivedFrom = new ConcurrentHashMap<>();
+    /** Per sender, messages processed by type (indexed by the type's ordinal). */
+    private final Map<String, AtomicLongArray> receivedFrom = new ConcurrentHashMap<>();
     private final AtomicLong refusedMessages = new AtomicLong();
     private final AtomicLong duplicateMessages = new AtomicLong();
     private final Map<String, Boolean> seen = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
@@ -238,7 +240,8 @@ public class PeerNetwork {
             return false;
         }
         lastMessageAt.put(sender, Instant.now());
-        receivedFrom.computeIfAbsent(sender, s -> new AtomicLong()).incrementAndGet();
+        receivedFrom.computeIfAbsent(sender, s -> new AtomicLongArray(MessageType.values().length))
+                .incrementAndGet(message.type().ordinal());
         List<PeerMessageHandler> forType;
         synchronized (handlers) {
             forType = handlers.getOrDefault(message.type(), List.of());
@@ -279,8 +282,16 @@ public class PeerNetwork {
 
     /** Messages processed from this peer since start. */
     public long receivedFrom(String nodeId) {
-        AtomicLong count = receivedFrom.get(EnodeUrl.normalizeNodeId(nodeId));
-        return count == null ? 0 : count.get();
+        return receivedByType(receivedFrom.get(EnodeUrl.normalizeNodeId(nodeId))).values().stream()
+                .mapToLong(Long::longValue).sum();
+    }
+
+    private static Map<MessageType, Long> receivedByType(AtomicLongArray counts) {
+        Map<MessageType, Long> out = new EnumMap<>(MessageType.class);
+        for (MessageType type : MessageType.values()) {
+            out.put(type, counts == null ? 0 : counts.get(type.ordinal()));
+        }
+        return out;
     }
 
     /** Every peer this node links to, with its state. */
@@ -289,9 +300,8 @@ public class PeerNetwork {
         List<PeerState> out = new ArrayList<>();
         for (EnodeUrl peer : linked.values()) {
             String id = peer.nodeId();
-            AtomicLong count = receivedFrom.get(id);
             out.add(new PeerState(peer, links.connected(id), inbound.contains(id), links.queueDepth(id),
-                    Optional.ofNullable(lastMessageAt.get(id)), count == null ? 0 : count.get()));
+                    Optional.ofNullable(lastMessageAt.get(id)), receivedByType(receivedFrom.get(id))));
         }
         out.sort((a, b) -> a.enode().nodeId().compareTo(b.enode().nodeId()));
         return out;
