@@ -11,7 +11,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.quorumee.it.support.EthersClient;
+import org.quorumee.it.support.ClientScript;
 import org.quorumee.it.support.Limits;
 import org.quorumee.it.support.NodeDeployment;
 
@@ -38,6 +38,6 @@ class EthersClientIT {
     @Test
     void ethersDeploysAndUsesTheContracts() throws Exception {
         URI node = URI.create(baseUrl.toString()).resolve("/");
-        EthersClient.assertSummary(EthersClient.run(node));
+        ClientScript.assertEthersSummary(ClientScript.run(node));
     }
 }

@@ -20,8 +20,8 @@ public final class ExternalNodeCheck {
         System.out.println("web3j: contracts at block " + snapshot.block() + ": storage " + snapshot.storage()
                 + ", token " + snapshot.token() + ", " + snapshot.receipts().size() + " receipts, "
                 + snapshot.transferLogs().size() + " Transfer logs; read back equal");
-        JsonNode summary = EthersClient.run(node);
-        EthersClient.assertSummary(summary);
+        JsonNode summary = ClientScript.run(node);
+        ClientScript.assertEthersSummary(summary);
         System.out.println("ethers: " + summary);
     }
 }

@@ -20,25 +20,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs {@code src/test/js/ethers-client.mjs} (ethers v6 under Node.js) against a node and returns the
- * JSON summary it prints. The build copies that folder to {@code target/js} and runs {@code npm ci}
- * there ({@code quorum.it.js.dir}); the contracts are read from the test class path's folder.
+ * Runs a client script of {@code src/test/js} under Node.js against a node ({@code ethers-client.mjs},
+ * ethers v6; {@code web3-client.mjs}, web3.js 4 and 1) and returns the JSON summary it prints last.
+ * The build copies that folder to {@code target/js} and runs {@code npm ci} there
+ * ({@code quorum.it.js.dir}); the contracts are read from the test class path's folder.
  *
  * <p>The script's output and errors are read on threads of their own while this waits for it with a
  * limit, so a client that hangs (or writes more than a pipe holds) ends in a failure naming the limit,
  * never in a hung build.
  */
-public final class EthersClient {
+public final class ClientScript {
     /** Generous: the script deploys two contracts and sends seven transactions on a loaded machine. */
     private static final long TIMEOUT_SECONDS = 300;
 
-    private EthersClient() {
+    private ClientScript() {
     }
 
     public static JsonNode run(URI node) throws IOException, InterruptedException {
+        return run("ethers-client.mjs", node);
+    }
+
+    public static JsonNode run(String script, URI node) throws IOException, InterruptedException {
         Path jsDir = Path.of(System.getProperty("quorum.it.js.dir", "target/js"));
         Path contracts = Path.of(System.getProperty("quorum.it.contracts.dir", "target/test-classes/contracts"));
-        ProcessBuilder builder = new ProcessBuilder(List.of("node", "ethers-client.mjs", node.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of("node", script, node.toString()))
                 .directory(jsDir.toFile());
         builder.environment().put("QUORUM_CONTRACTS_DIR", contracts.toAbsolutePath().toString());
         Process process = builder.start();
@@ -47,12 +52,12 @@ public final class EthersClient {
         CompletableFuture<String> stderr = drain(process.getErrorStream());
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("ethers-client.mjs still running after " + TIMEOUT_SECONDS + " s; its output so far:\n"
+                throw new AssertionError(script + " still running after " + TIMEOUT_SECONDS + " s; its output so far:\n"
                         + stdout.getNow("") + "\n" + stderr.getNow(""));
             }
             String out = output(stdout).strip();
             if (process.exitValue() != 0) {
-                throw new AssertionError("ethers-client.mjs exited " + process.exitValue() + ":\n" + output(stderr) + "\n" + out);
+                throw new AssertionError(script + " exited " + process.exitValue() + ":\n" + output(stderr) + "\n" + out);
             }
             return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
         } finally {
@@ -79,7 +84,7 @@ public final class EthersClient {
             } catch (IOException e) {
                 text.completeExceptionally(new UncheckedIOException(e));
             }
-        }, "ethers-client-output");
+        }, "client-script-output");
         reader.setDaemon(true);
         reader.start();
         return text;
@@ -90,14 +95,14 @@ public final class EthersClient {
         try {
             return stream.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read ethers-client.mjs' output", e.getCause());
+            throw new IllegalStateException("cannot read the script's output", e.getCause());
         } catch (TimeoutException e) {
-            throw new AssertionError("ethers-client.mjs ended but its output did not close within 30 s", e);
+            throw new AssertionError("the script ended but its output did not close within 30 s", e);
         }
     }
 
-    /** What the script must have seen: both contracts deployed and used, events and balances right. */
-    public static void assertSummary(JsonNode summary) {
+    /** What ethers-client.mjs must have seen: both contracts deployed and used, events and balances right. */
+    public static void assertEthersSummary(JsonNode summary) {
         assertEquals("10", summary.path("chainId").asText(), summary.toString());
         String wallet = summary.path("wallet").asText().toLowerCase(Locale.ROOT);
         String recipient = summary.path("recipient").asText().toLowerCase(Locale.ROOT);
