@@ -19,15 +19,13 @@ import org.quorumee.it.support.Limits;
 import org.quorumee.it.support.NodeDeployment;
 
 /**
- * web3.js as real clients of an idle node ({@code src/test/js/web3-client.mjs}): version 4 and
- * version 1, each over HTTP and over WebSocket, send a transaction from a fresh account and wait for
- * its receipt the library's own way, three rounds each, every round starting on an idle chain. Every
- * wait must return with a successful receipt (each client gives up after 30 s).
+ * Real JavaScript clients of the node under Node.js (scripts in {@code src/test/js}). A method a
+ * script needs that the node lacks fails it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Timeout(value = Limits.TEST_MINUTES, unit = TimeUnit.MINUTES)
-class Web3jsClientIT {
+class JavaScriptClientsIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -37,15 +35,35 @@ class Web3jsClientIT {
     @ArquillianResource
     URL baseUrl;
 
+    /**
+     * ethers v6 ({@code ethers-client.mjs}) deploys SimpleStorage and QuorumToken from a fresh Wallet
+     * (gas price 0), calls them, reads their events, and prints a summary that this test checks; then
+     * it waits with {@code tx.wait()} on an idle node, four times with ethers' cache off and four with
+     * it on, polling every 100 ms (each wait must return).
+     */
+    @Test
+    void ethersDeploysAndUsesTheContracts() throws Exception {
+        ClientScript.assertEthersSummary(ClientScript.run(node()));
+    }
+
+    /**
+     * web3.js 4 and 1 ({@code web3-client.mjs}), each over HTTP and over WebSocket, send a transaction
+     * from a fresh account and wait for its receipt the library's own way, three rounds each, every
+     * round starting on an idle chain; every wait must return a successful receipt (each client gives
+     * up after 30 s).
+     */
     @Test
     void everyWeb3jsReceiptWaitReturnsOnAnIdleNode() throws Exception {
-        JsonNode summary = ClientScript.run("web3-client.mjs", URI.create(baseUrl.toString()).resolve("/"));
-        JsonNode waits = summary.path("idleWaits");
-        assertEquals(4, waits.size(), summary.toString());
+        JsonNode waits = ClientScript.run("web3-client.mjs", node()).path("idleWaits");
+        assertEquals(4, waits.size(), waits.toString());
         for (JsonNode client : waits) {
             assertEquals(client.path("rounds").asInt(), client.path("confirmed").asInt(),
                     "every receipt wait of " + client.path("client").asText() + " returned a successful receipt: " + client);
         }
         System.out.println("web3.js idle waits: " + waits);
+    }
+
+    private URI node() {
+        return URI.create(baseUrl.toString()).resolve("/");
     }
 }
