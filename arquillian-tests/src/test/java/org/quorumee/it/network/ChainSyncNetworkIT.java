@@ -72,6 +72,22 @@ class ChainSyncNetworkIT {
 
     @Test
     @Order(2)
+    void aClientTransactionThatWaitedOnAFollowerForANonceGapIsGossipedWhenAPeerFillsTheGap() {
+        Credentials key = freshKey();
+        // nonce 1 first, to a follower: it waits in node 2's queue (not executable, so not gossiped yet)
+        String second = send(2, key, 1);
+        QuorumNetwork.await("node 2 holds nonce 1", LIMIT,
+                () -> !network.result(2, "eth_getTransactionByHash", "[\"" + second + "\"]").isNull());
+        // nonce 0 to the producer: its gossip makes node 2's nonce 1 pending, and node 2 must gossip it then
+        String first = send(1, key, 0);
+        for (String hash : List.of(first, second)) {
+            QuorumNetwork.await("node 1 mined " + hash, LIMIT,
+                    () -> !network.result(1, "eth_getTransactionReceipt", "[\"" + hash + "\"]").isNull());
+        }
+    }
+
+    @Test
+    @Order(3)
     void aNodeKilledWhileTransactionsFlowCatchesUpWhenStartedAgain() {
         network.kill(3);
         Credentials key = freshKey();
@@ -91,7 +107,7 @@ class ChainSyncNetworkIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aTamperedOrMalformedBlockIsRefusedAndNothingOfItIsStored() throws Exception {
         awaitSameHeadFrom(0);
         JsonNode head = network.result(1, "eth_getBlockByNumber", "[\"latest\", false]");

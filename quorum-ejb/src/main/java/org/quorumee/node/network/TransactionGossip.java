@@ -10,9 +10,12 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.quorumee.core.crypto.Keccak;
@@ -40,8 +43,12 @@ import org.quorumee.node.txpool.TransactionPoolService;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransactionGossip {
     private static final Logger LOG = Logger.getLogger(TransactionGossip.class.getName());
-    /** Set while a peer's transactions enter the pool, so that the pool's event does not echo them. */
-    private static final ThreadLocal<Boolean> RECEIVING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    /**
+     * While a peer's transactions enter the pool: their hashes, so that the pool's event does not echo
+     * them. Only those: a client's transaction that waited for a nonce gap and became pending because
+     * a peer's transaction filled it is gossiped then, or peers would wait on that gap forever.
+     */
+    private static final ThreadLocal<Set<HashKey>> RECEIVING = ThreadLocal.withInitial(Set::of);
 
     @EJB
     private PeerNetwork network;
@@ -65,12 +72,16 @@ public class TransactionGossip {
 
     /** New pending transactions in the pool: broadcast those that did not come from a peer. */
     public void onPending(@Observes NewPendingTransactionsEvent event) {
-        if (RECEIVING.get() || !network.enabled()) {
+        if (!network.enabled()) {
             return;
         }
+        Set<HashKey> fromPeer = RECEIVING.get();
         List<byte[]> raw = new ArrayList<>();
         byte[] hashes = new byte[0];
         for (byte[] hash : event.hashes()) {
+            if (fromPeer.contains(new HashKey(hash))) {
+                continue;
+            }
             // A busy producer may have mined it (and the pool dropped it) before this runs: gossip it
             // all the same, or the peers would wait forever on a gap in the sender's nonces.
             Transaction tx = pool.get(hash)
@@ -96,11 +107,14 @@ public class TransactionGossip {
     private void onGossip(String sender, PeerMessage message) {
         PeerMessage.Transactions body = (PeerMessage.Transactions) message.body();
         long chainId = node.chainId().longValueExact();
-        RECEIVING.set(Boolean.TRUE);
+        Set<HashKey> fromPeer = new HashSet<>();
+        RECEIVING.set(fromPeer);
         try {
             for (byte[] raw : body.rawTransactions()) {
                 try {
-                    pool.submit(Transaction.decode(raw, chainId));
+                    Transaction tx = Transaction.decode(raw, chainId);
+                    fromPeer.add(new HashKey(tx.hash()));
+                    pool.submit(tx);
                     received.incrementAndGet();
                 } catch (TransactionRejectedException e) {
                     if (e.reason() != TransactionRejectedException.Reason.ALREADY_KNOWN) {
@@ -128,6 +142,13 @@ public class TransactionGossip {
     /** Transactions from peers that the pool refused (other than "already known"). */
     public long rejected() {
         return rejected.get();
+    }
+
+    /** A transaction hash as a set member. */
+    private record HashKey(ByteBuffer hash) {
+        HashKey(byte[] hash) {
+            this(ByteBuffer.wrap(hash.clone()));
+        }
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
