@@ -1,8 +1,10 @@
 package org.quorumee.node.consensus.raft;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
@@ -105,6 +107,9 @@ import org.quorumee.node.txpool.TransactionPoolService;
 @Singleton
 @LocalBean
 @Local(ConsensusEngine.class)
+// what the driver calls stays up until the driver has stopped
+@DependsOn({"NodeService", "ChainReader", "BlockAssembler", "BlockImporter", "TransactionPoolService", "PeerNetwork",
+        "RaftLogStore"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RaftEngine implements ConsensusEngine {
@@ -220,6 +225,8 @@ public class RaftEngine implements ConsensusEngine {
                         : ", never an empty block"));
     }
 
+    /** Also when the container destroys the bean before the consensus service stopped it. */
+    @PreDestroy
     @Override
     public void stop() {
         running = false;
@@ -383,8 +390,8 @@ public class RaftEngine implements ConsensusEngine {
                     wait = Math.min(wait, mintDue);
                 }
                 Runnable event = wait > 0 ? inbox.poll(wait, TimeUnit.NANOSECONDS) : inbox.poll();
-                for (int n = 0; event != null; n++) {
-                    event.run();
+                for (int n = 0; event != null && running; n++) {
+                    runEvent(event);
                     event = n < EVENTS_PER_TURN ? inbox.poll() : null;
                 }
                 long now = System.nanoTime();
@@ -396,15 +403,42 @@ public class RaftEngine implements ConsensusEngine {
                     }
                 }
                 if (minting) {
-                    mint();
+                    mintSafely();
                 }
                 handleReady();
             } catch (InterruptedException e) {
                 break;
             } catch (RuntimeException | Error e) {
-                // A Ready half done cannot be resumed safely (GoQuorum stops the node too).
-                LOG.log(Level.SEVERE, "raft driver failed; raft stops on this node", e);
-                running = false;
+                if (running) {
+                    // A Ready half done cannot be resumed safely (GoQuorum stops the node too).
+                    LOG.log(Level.SEVERE, "raft driver failed; raft stops on this node", e);
+                    running = false;
+                }
+            }
+        }
+    }
+
+    /** One queued event (a message, a request, a wake-up): its failure is logged, the driver goes on. */
+    private void runEvent(Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.log(Level.WARNING, "raft: an event failed", e);
+            }
+        }
+    }
+
+    /** A failed mint loses nothing (its transactions stay in the pool): start again from the head. */
+    private void mintSafely() {
+        try {
+            mint();
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.log(Level.WARNING, "raft: minting failed; starting again from the chain head", e);
+                speculative.reset(headBlock());
+                proposed.clear();
+                throttle.request();
             }
         }
     }
