@@ -177,6 +177,69 @@ class RaftNetworkIT {
         });
     }
 
+    @Test
+    @Order(5)
+    void aContractDeployedThroughAFollowerIsOnEveryNode() {
+        int follower = running.stream().filter(node -> node != leader()).findFirst().orElseThrow();
+        Credentials key = freshKey();
+        // init code returning the runtime code 602a60005260206000f3 (returns 42)
+        String init = "0x600a600c600039600a6000f3" + "602a60005260206000f3";
+        RawTransaction tx = RawTransaction.createContractTransaction(BigInteger.ZERO, BigInteger.ZERO,
+                BigInteger.valueOf(200_000), BigInteger.ZERO, init);
+        String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, key));
+        String hash = network.result(follower, "eth_sendRawTransaction", "[\"" + raw + "\"]").asText();
+        QuorumNetwork.await("the deployment's receipt on node " + follower, LIMIT, () -> receipt(follower, hash) != null);
+        JsonNode receipt = receipt(follower, hash);
+        assertEquals("0x1", receipt.get("status").asText(), receipt.toString());
+        String contract = receipt.get("contractAddress").asText();
+        awaitSameChain(Long.decode(receipt.get("blockNumber").asText()));
+        for (int node : running) {
+            assertEquals("0x602a60005260206000f3", network.result(node, "eth_getCode", "[\"" + contract + "\", \"latest\"]")
+                    .asText(), "the contract's code on node " + node);
+            assertEquals("0x" + "0".repeat(62) + "2a", network.result(node, "eth_call",
+                    "[{\"to\": \"" + contract + "\"}, \"latest\"]").asText(), "the contract answers on node " + node);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aFifthNodeAddedAsLearnerCatchesUpAndIsPromotedToVerifier() {
+        network.launch("down");
+        network.launch("up", "--nodes", "5"); // node 5 starts as a joining member (quorum.raft.joinExisting=5)
+        QuorumNetwork.await("one minter and three verifiers after the restart", LIMIT, () -> {
+            List<String> roles = roles();
+            return roles.stream().filter("minter"::equals).count() == 1
+                    && roles.stream().filter("verifier"::equals).count() == NODES - 1;
+        });
+        assertEquals("", network.result(5, "raft_role", "[]").asText(), "node 5 is no member yet");
+        int leader = leader();
+        String enode5 = network.enode(5);
+        assertEquals(5, network.result(leader, "raft_addLearner", "[\"" + enode5 + "\"]").asInt(), "the next raft id");
+        running.add(5);
+        QuorumNetwork.await("node 5 is a learner", LIMIT, () -> network.result(5, "raft_role", "[]").asText().equals("learner"));
+        awaitSameChain(1);
+
+        Credentials key = freshKey();
+        String hash = send(5, key, 0);
+        QuorumNetwork.await("a transaction sent to the learner mined", LIMIT, () -> receipt(5, hash) != null);
+        awaitSameChain(Long.decode(receipt(5, hash).get("blockNumber").asText()));
+
+        JsonNode again = network.rpc(leader).call("raft_addPeer", "[\"" + enode5 + "\"]");
+        assertTrue(again.has("error") && again.get("error").get("message").asText()
+                .startsWith("node with this enode has already been added to the cluster"), again.toString());
+        JsonNode notLearner = network.rpc(leader).call("raft_promoteToPeer", "[1]");
+        assertEquals("1 is not a learner. only learner can be promoted to peer",
+                notLearner.get("error").get("message").asText(), notLearner.toString());
+
+        assertTrue(network.result(leader, "raft_promoteToPeer", "[5]").asBoolean());
+        QuorumNetwork.await("node 5 is a verifier", LIMIT, () -> network.result(5, "raft_role", "[]").asText().equals("verifier"));
+        JsonNode cluster = network.result(leader, "raft_cluster", "[]");
+        assertEquals(5, cluster.size(), cluster.toString());
+        String hash2 = send(5, key, 1);
+        QuorumNetwork.await("a transaction sent to the promoted node mined", LIMIT, () -> receipt(5, hash2) != null);
+        awaitSameChain(Long.decode(receipt(5, hash2).get("blockNumber").asText()));
+    }
+
     /** Every transaction is in the same block on every running node; those that had a receipt are among them. */
     private static void assertMined(List<String> sent, Set<String> hadReceipt) {
         assertTrue(sent.containsAll(hadReceipt));
