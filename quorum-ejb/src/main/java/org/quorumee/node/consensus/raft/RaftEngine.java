@@ -166,6 +166,8 @@ public class RaftEngine implements ConsensusEngine {
     private MintThrottle throttle;
     /** The minter's proposed blocks, executed, by hash: stored without running them again when they commit. */
     private final Map<ByteBuffer, ExecutedBlock> proposed = new HashMap<>();
+    /** While joining, before the snapshot names the members: the node ids that spoke for raft ids. */
+    private final Map<Long, String> joinContacts = new HashMap<>();
     private boolean minting;
     private boolean removed;
     private long snapshotIndex;
@@ -367,6 +369,10 @@ public class RaftEngine implements ConsensusEngine {
             LOG.fine(() -> "raft: dropped " + message + " from node " + sender.substring(0, 8) + "…: not that member");
             return;
         }
+        if (member.isEmpty()) {
+            // a joining node answers the leader before a snapshot tells it who the members are
+            joinContacts.put(message.from(), sender);
+        }
         raft.step(message);
     }
 
@@ -468,12 +474,12 @@ public class RaftEngine implements ConsensusEngine {
 
     private void send(List<Message> messages) {
         for (Message message : messages) {
-            Optional<RaftPeer> to = member(message.to());
-            if (to.isEmpty()) {
+            String to = member(message.to()).map(RaftPeer::nodeIdHex).orElse(joinContacts.get(message.to()));
+            if (to == null) {
                 continue;
             }
             try {
-                network.send(to.get().nodeIdHex(), new PeerMessage(network.newMessageId(),
+                network.send(to, new PeerMessage(network.newMessageId(),
                         new PeerMessage.Consensus(NAME, RaftCodec.encodeMessage(message))));
                 if (message.type() == MessageType.SNAPSHOT) {
                     raft.reportSnapshot(message.to(), true);
@@ -515,6 +521,7 @@ public class RaftEngine implements ConsensusEngine {
         long leader = membership.leader();
         membership = RaftMembership.restore(membership.self(), data, snapshot.confState(), false);
         membership.setLeader(leader);
+        joinContacts.clear();
         LOG.info(() -> "raft: installing the snapshot at index " + snapshot.index() + ", members " + snapshot.confState());
         awaitBlock(data.headBlockHash());
         log.saveAppliedIndex(snapshot.index());
