@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,9 +234,13 @@ public class RaftEngine implements ConsensusEngine {
     public void stop() {
         running = false;
         if (driver != null) {
-            driver.interrupt();
             try {
+                // the loop wakes at least every tick; interrupting a send would fail it loudly
                 driver.join(2000);
+                if (driver.isAlive()) {
+                    driver.interrupt();
+                    driver.join(1000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -709,7 +714,7 @@ public class RaftEngine implements ConsensusEngine {
             return BlockAssembler.Parent.of(unstored);
         }
         BlockAssembler.Parent stored = assembler.head();
-        if (!java.util.Arrays.equals(stored.header().hash(), head.hash())) {
+        if (!Arrays.equals(stored.header().hash(), head.hash())) {
             // the speculative head is neither proposed here nor the chain head: start again from the head
             speculative.reset(headBlock());
             proposed.clear();
