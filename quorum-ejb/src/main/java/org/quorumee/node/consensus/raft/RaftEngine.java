@@ -388,8 +388,16 @@ public class RaftEngine implements ConsensusEngine {
     private void drive() {
         if (startHeadHash != null) {
             // a node that stopped right after installing a snapshot may still lack its blocks
-            awaitBlock(startHeadHash);
-            speculative.reset(headBlock());
+            try {
+                awaitBlock(startHeadHash);
+                speculative.reset(headBlock());
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.SEVERE, "raft cannot start on this node", e);
+                    running = false;
+                }
+                return;
+            }
         }
         long tickNanos = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
         long nextTick = System.nanoTime() + tickNanos;
@@ -541,6 +549,9 @@ public class RaftEngine implements ConsensusEngine {
         long started = System.nanoTime();
         long nextLog = 0;
         while (chain.headerByHash(hash).isEmpty()) {
+            if (!running) {
+                throw new IllegalStateException("raft stopped while waiting for block " + Hex.encode(hash));
+            }
             long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
             if (waited >= nextLog) {
                 long w = waited;
