@@ -26,7 +26,8 @@ import org.quorumee.node.chain.NewPendingTransactionsEvent;
  */
 @Singleton
 @Startup
-@DependsOn({"BlockImporter", "TransactionPoolService"})
+// The engines too: they stop after this service has stopped the active one.
+@DependsOn({"BlockImporter", "TransactionPoolService", "SingleNodeEngine", "FollowerEngine", "RaftEngine"})
 @Lock(LockType.READ)
 public class ConsensusService {
     private static final Logger LOG = Logger.getLogger(ConsensusService.class.getName());

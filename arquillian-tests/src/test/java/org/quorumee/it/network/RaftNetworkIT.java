@@ -1,0 +1,324 @@
+package org.quorumee.it.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.utils.Numeric;
+
+/**
+ * A four-node Raft network (one WildFly domain started by {@code bin/quorum up --consensus raft}),
+ * shared by the class: a leader is elected; a transaction sent to a follower is mined and every node
+ * reaches the same head; an idle chain makes no block but the quiet-chain one; the leader killed
+ * (SIGKILL) while transactions flow is replaced, nothing that had a receipt is lost, no height has two
+ * blocks, and the killed node catches up when started again.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
+class RaftNetworkIT {
+    private static final long CHAIN_ID = 10;
+    private static final int NODES = 4;
+    private static final Duration LIMIT = Duration.ofSeconds(Long.getLong("quorum.it.network.wait.seconds", 120));
+    /** The launcher's default delay of the quiet-chain block (quorum.emptyBlockAfterMillis). */
+    private static final Duration QUIET_CHAIN_DELAY = Duration.ofSeconds(1);
+    private static QuorumNetwork network;
+    /** Nodes that run now (the failover test kills one and starts it again). */
+    private static final Set<Integer> running = new HashSet<>(List.of(1, 2, 3, 4));
+
+    @BeforeAll
+    static void startNetwork() {
+        network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), NODES, "--consensus", "raft");
+    }
+
+    @AfterAll
+    static void stopNetwork() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aLeaderIsElectedWithOneMinterAndThreeVerifiers() {
+        long started = System.nanoTime();
+        QuorumNetwork.await("one minter and three verifiers", LIMIT, () -> {
+            List<String> roles = roles();
+            return roles.stream().filter("minter"::equals).count() == 1
+                    && roles.stream().filter("verifier"::equals).count() == NODES - 1;
+        });
+        System.out.printf("raft: roles settled %d ms after the network answered JSON-RPC%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        int leader = leader();
+        String leaderId = network.nodeId(leader);
+        for (int node = 1; node <= NODES; node++) {
+            assertEquals(leaderId, network.result(node, "raft_leader", "[]").asText(), "raft_leader on node " + node);
+        }
+        JsonNode cluster = network.result(1, "raft_cluster", "[]");
+        assertEquals(NODES, cluster.size(), cluster.toString());
+        for (JsonNode member : cluster) {
+            int raftId = member.get("raftId").asInt();
+            assertEquals(network.nodeId(raftId), member.get("nodeId").asText(), "raft id " + raftId + " is node " + raftId);
+            assertEquals(raftId == leader ? "minter" : "verifier", member.get("role").asText(), member.toString());
+            for (String field : List.of("hostname", "p2pPort", "raftPort", "nodeActive")) {
+                assertTrue(member.has(field), field + " in " + member);
+            }
+        }
+        assertEquals(2, network.result(3, "raft_getRaftId", "[\"" + network.nodeId(2) + "\"]").asInt());
+    }
+
+    @Test
+    @Order(2)
+    void aTransactionSentToNode2IsMinedAndEveryNodeReachesTheSameHead() {
+        Credentials key = freshKey();
+        String hash = send(2, key, 0);
+        QuorumNetwork.await("node 2 has the receipt of " + hash, LIMIT, () -> receipt(2, hash) != null);
+        long minedIn = Long.decode(receipt(2, hash).get("blockNumber").asText());
+        awaitSameChain(minedIn);
+        JsonNode block = network.result(1, "eth_getBlockByNumber", "[\"0x" + Long.toHexString(minedIn) + "\", false]");
+        String extra = block.get("extraData").asText();
+        assertTrue(extra.startsWith("0x" + "00".repeat(32)) && extra.length() > 2 + 64,
+                "GoQuorum's raft header form: 32 zero bytes, then RLP([raftId, signature]): " + extra);
+    }
+
+    @Test
+    @Order(3)
+    void anIdleChainMakesNoBlockButTheQuietChainOne() throws InterruptedException {
+        Credentials key = freshKey();
+        String hash = send(3, key, 0);
+        QuorumNetwork.await("the receipt of " + hash, LIMIT, () -> receipt(3, hash) != null);
+        long minedIn = Long.decode(receipt(3, hash).get("blockNumber").asText());
+        QuorumNetwork.await("the quiet-chain block after block " + minedIn, LIMIT, () -> head(3) > minedIn);
+        JsonNode quiet = network.result(3, "eth_getBlockByNumber", "[\"0x" + Long.toHexString(minedIn + 1) + "\", false]");
+        assertEquals(0, quiet.get("transactions").size(), "the block after a block with transactions is the empty one");
+        // absence can only be watched: several quiet-chain delays without a block
+        Thread.sleep(QUIET_CHAIN_DELAY.multipliedBy(5).toMillis());
+        for (int node = 1; node <= NODES; node++) {
+            assertEquals(minedIn + 1, head(node), "node " + node + ": no block while the chain is idle");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theLeaderKilledWhileTransactionsFlowIsReplacedAndNothingMinedIsLost() throws InterruptedException {
+        int oldLeader = leader();
+        int entry = oldLeader == 1 ? 2 : 1;
+        Credentials key = freshKey();
+        List<String> sent = new ArrayList<>();
+        Set<String> hadReceipt = new HashSet<>();
+        for (int nonce = 0; nonce < 30; nonce++) {
+            sent.add(send(entry, key, nonce));
+        }
+        String before = sent.get(sent.size() - 1);
+        QuorumNetwork.await("the first 30 transactions mined", LIMIT, () -> receipt(entry, before) != null);
+        hadReceipt.addAll(sent);
+        for (int nonce = 30; nonce < 45; nonce++) {
+            sent.add(send(entry, key, nonce));
+        }
+        // what is mined at the moment of the kill must survive it
+        for (String hash : sent) {
+            if (receipt(entry, hash) != null) {
+                hadReceipt.add(hash);
+            }
+        }
+        long killedAt = System.nanoTime();
+        network.kill(oldLeader);
+        running.remove(oldLeader);
+        for (int nonce = 45; nonce < 100; nonce++) {
+            sent.add(send(entry, key, nonce));
+        }
+        QuorumNetwork.await("a new minter among the nodes left", LIMIT, () -> {
+            List<String> roles = roles();
+            return roles.stream().filter("minter"::equals).count() == 1;
+        });
+        System.out.printf("raft: a new minter %d ms after the leader was killed%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+        int newLeader = leader();
+        assertTrue(newLeader != oldLeader, "the killed node cannot lead");
+        String last = sent.get(sent.size() - 1);
+        QuorumNetwork.await("all 100 transactions mined after the failover", LIMIT, () -> receipt(entry, last) != null);
+        System.out.printf("raft: the last transaction mined %d ms after the leader was killed%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+        long minedIn = Long.decode(receipt(entry, last).get("blockNumber").asText());
+        awaitSameChain(minedIn);
+        assertMined(sent, hadReceipt);
+
+        network.launch("up"); // starts the killed node again
+        running.add(oldLeader);
+        awaitSameChain(minedIn);
+        assertMined(sent, hadReceipt);
+        assertEquals("0x64", network.result(oldLeader, "eth_getTransactionCount",
+                "[\"" + key.getAddress() + "\", \"latest\"]").asText(), "the restarted node executed all 100 transactions");
+        QuorumNetwork.await("one minter and three verifiers again", LIMIT, () -> {
+            List<String> roles = roles();
+            return roles.stream().filter("minter"::equals).count() == 1
+                    && roles.stream().filter("verifier"::equals).count() == NODES - 1;
+        });
+    }
+
+    @Test
+    @Order(5)
+    void aContractDeployedThroughAFollowerIsOnEveryNode() {
+        int follower = running.stream().filter(node -> node != leader()).findFirst().orElseThrow();
+        Credentials key = freshKey();
+        // init code returning the runtime code 602a60005260206000f3 (returns 42)
+        String init = "0x600a600c600039600a6000f3" + "602a60005260206000f3";
+        RawTransaction tx = RawTransaction.createContractTransaction(BigInteger.ZERO, BigInteger.ZERO,
+                BigInteger.valueOf(200_000), BigInteger.ZERO, init);
+        String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, key));
+        String hash = network.result(follower, "eth_sendRawTransaction", "[\"" + raw + "\"]").asText();
+        QuorumNetwork.await("the deployment's receipt on node " + follower, LIMIT, () -> receipt(follower, hash) != null);
+        JsonNode receipt = receipt(follower, hash);
+        assertEquals("0x1", receipt.get("status").asText(), receipt.toString());
+        String contract = receipt.get("contractAddress").asText();
+        awaitSameChain(Long.decode(receipt.get("blockNumber").asText()));
+        for (int node : running) {
+            assertEquals("0x602a60005260206000f3", network.result(node, "eth_getCode", "[\"" + contract + "\", \"latest\"]")
+                    .asText(), "the contract's code on node " + node);
+            assertEquals("0x" + "0".repeat(62) + "2a", network.result(node, "eth_call",
+                    "[{\"to\": \"" + contract + "\"}, \"latest\"]").asText(), "the contract answers on node " + node);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aFifthNodeAddedAsLearnerCatchesUpAndIsPromotedToVerifier() {
+        network.launch("down");
+        network.launch("up", "--nodes", "5"); // node 5 starts as a joining member (quorum.raft.joinExisting=5)
+        QuorumNetwork.await("one minter and three verifiers after the restart", LIMIT, () -> {
+            List<String> roles = roles();
+            return roles.stream().filter("minter"::equals).count() == 1
+                    && roles.stream().filter("verifier"::equals).count() == NODES - 1;
+        });
+        assertEquals("", network.result(5, "raft_role", "[]").asText(), "node 5 is no member yet");
+        int leader = leader();
+        String enode5 = network.enode(5);
+        assertEquals(5, network.result(leader, "raft_addLearner", "[\"" + enode5 + "\"]").asInt(), "the next raft id");
+        running.add(5);
+        QuorumNetwork.await("node 5 is a learner", LIMIT, () -> network.result(5, "raft_role", "[]").asText().equals("learner"));
+        awaitSameChain(1);
+
+        Credentials key = freshKey();
+        String hash = send(5, key, 0);
+        QuorumNetwork.await("a transaction sent to the learner mined", LIMIT, () -> receipt(5, hash) != null);
+        awaitSameChain(Long.decode(receipt(5, hash).get("blockNumber").asText()));
+
+        JsonNode again = network.rpc(leader).call("raft_addPeer", "[\"" + enode5 + "\"]");
+        assertTrue(again.has("error") && again.get("error").get("message").asText()
+                .startsWith("node with this enode has already been added to the cluster"), again.toString());
+        JsonNode notLearner = network.rpc(leader).call("raft_promoteToPeer", "[1]");
+        assertEquals("1 is not a learner. only learner can be promoted to peer",
+                notLearner.get("error").get("message").asText(), notLearner.toString());
+
+        assertTrue(network.result(leader, "raft_promoteToPeer", "[5]").asBoolean());
+        QuorumNetwork.await("node 5 is a verifier", LIMIT, () -> network.result(5, "raft_role", "[]").asText().equals("verifier"));
+        JsonNode cluster = network.result(leader, "raft_cluster", "[]");
+        assertEquals(5, cluster.size(), cluster.toString());
+        String hash2 = send(5, key, 1);
+        QuorumNetwork.await("a transaction sent to the promoted node mined", LIMIT, () -> receipt(5, hash2) != null);
+        awaitSameChain(Long.decode(receipt(5, hash2).get("blockNumber").asText()));
+    }
+
+    /** Every transaction is in the same block on every running node; those that had a receipt are among them. */
+    private static void assertMined(List<String> sent, Set<String> hadReceipt) {
+        assertTrue(sent.containsAll(hadReceipt));
+        for (String hash : sent) {
+            Map<Integer, String> blocks = new HashMap<>();
+            for (int node : running) {
+                JsonNode receipt = receipt(node, hash);
+                assertFalse(receipt == null, "node " + node + " has no receipt of " + hash
+                        + (hadReceipt.contains(hash) ? " (it had one before the kill)" : ""));
+                assertEquals("0x1", receipt.get("status").asText(), hash);
+                blocks.put(node, receipt.get("blockHash").asText());
+            }
+            assertEquals(1, new HashSet<>(blocks.values()).size(), hash + " in different blocks: " + blocks);
+        }
+    }
+
+    /** Every running node has the same head, at least {@code from}, and the same block at every height. */
+    private static void awaitSameChain(long from) {
+        int reference = running.stream().min(Integer::compare).orElseThrow();
+        QuorumNetwork.await("all running nodes at the same head, at least " + from, LIMIT, () -> {
+            String hash = headHash(reference);
+            if (head(reference) < from) {
+                return false;
+            }
+            return running.stream().allMatch(node -> headHash(node).equals(hash));
+        });
+        long head = head(reference);
+        for (long number = 1; number <= head; number++) {
+            String tag = "\"0x" + Long.toHexString(number) + "\"";
+            String hash = network.result(reference, "eth_getBlockByNumber", "[" + tag + ", false]").get("hash").asText();
+            for (int node : running) {
+                assertEquals(hash, network.result(node, "eth_getBlockByNumber", "[" + tag + ", false]").get("hash").asText(),
+                        "node " + node + " block " + number + ": no fork");
+            }
+        }
+    }
+
+    private static List<String> roles() {
+        List<String> roles = new ArrayList<>();
+        for (int node : running) {
+            roles.add(network.result(node, "raft_role", "[]").asText());
+        }
+        return roles;
+    }
+
+    private static int leader() {
+        for (int node : running) {
+            if (network.result(node, "raft_role", "[]").asText().equals("minter")) {
+                return node;
+            }
+        }
+        throw new AssertionError("no minter among " + running);
+    }
+
+    private static JsonNode receipt(int node, String hash) {
+        JsonNode receipt = network.result(node, "eth_getTransactionReceipt", "[\"" + hash + "\"]");
+        return receipt == null || receipt.isNull() ? null : receipt;
+    }
+
+    private static long head(int node) {
+        return Long.decode(network.result(node, "eth_blockNumber", "[]").asText());
+    }
+
+    private static String headHash(int node) {
+        return network.result(node, "eth_getBlockByNumber", "[\"latest\", false]").get("hash").asText();
+    }
+
+    private static String send(int node, Credentials sender, long nonce) {
+        RawTransaction tx = RawTransaction.createEtherTransaction(BigInteger.valueOf(nonce), BigInteger.ZERO,
+                BigInteger.valueOf(21_000), "0x000000000000000000000000000000000000beef", BigInteger.ZERO);
+        String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, sender));
+        return network.result(node, "eth_sendRawTransaction", "[\"" + raw + "\"]").asText();
+    }
+
+    private static Credentials freshKey() {
+        try {
+            return Credentials.create(Keys.createEcKeyPair());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
