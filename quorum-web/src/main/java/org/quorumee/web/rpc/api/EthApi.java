@@ -327,7 +327,7 @@ public class EthApi implements JsonRpcNamespace {
      * its data and is signed as Quorum private (v = 37/38).
      */
     public String sendTransaction(ExecutionDeadline deadline, TransactionArgs args) {
-        return Hex.encode(submit(signTransaction(deadline, args, true)));
+        return Hex.encode(submit(signTransaction(deadline, args, true, accounts::sign)));
     }
 
     /**
@@ -336,14 +336,27 @@ public class EthApi implements JsonRpcNamespace {
      * {@code eth_sendRawPrivateTransaction} (GoQuorum's external signing flow).
      */
     public Map<String, Object> signTransaction(ExecutionDeadline deadline, TransactionArgs args) {
-        Transaction tx = signTransaction(deadline, args, false);
+        return signedView(signTransaction(deadline, args, false, accounts::sign));
+    }
+
+    /** What eth_signTransaction and personal_signTransaction answer: {@code {raw, tx}}. */
+    static Map<String, Object> signedView(Transaction tx) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("raw", Hex.encode(tx.encoded()));
         json.put("tx", RpcViews.transaction(new StoredTransaction(tx, tx.sender(), null, 0, 0), null));
         return json;
     }
 
-    private Transaction signTransaction(ExecutionDeadline deadline, TransactionArgs args, boolean send) {
+    /** Who signs a node-made transaction: an unlocked account, or one opened by a password for this signature. */
+    interface AccountSigner {
+        org.quorumee.core.crypto.Signature sign(Address from, byte[] hash) throws org.quorumee.node.account.AccountException;
+    }
+
+    /**
+     * The transaction the arguments describe, signed; when {@code send}, defaults are filled (nonce,
+     * gas) and a private payload goes to the transaction manager first.
+     */
+    Transaction signTransaction(ExecutionDeadline deadline, TransactionArgs args, boolean send, AccountSigner signer) {
         if (args == null) {
             throw JsonRpcException.invalidParams("missing value for required argument 0: the transaction object");
         }
@@ -400,7 +413,7 @@ public class EthApi implements JsonRpcNamespace {
             builder.gasPrice(args.gasPriceValue().orElse(BigInteger.ZERO));
         }
         byte[] hash = builder.signingHash();
-        return builder.withSignature(PersonalApi.call(() -> accounts.sign(from, hash)));
+        return builder.withSignature(PersonalApi.call(() -> signer.sign(from, hash)));
     }
 
     /** GoQuorum's refusal of value in a private transaction. */
