@@ -380,11 +380,14 @@ public class EthApi implements JsonRpcNamespace {
             if (!send) {
                 throw JsonRpcException.invalidParams("gas not specified");
             }
-            return estimate(deadline, args, "latest");
+            long estimated = estimate(deadline, args, "latest");
+            // The transaction will carry the 64-byte hash, whose intrinsic gas may exceed the payload's run.
+            return isPrivate ? Math.max(estimated, hashIntrinsicGas(args.toAddress().isEmpty())) : estimated;
         });
         byte[] data = args.payload();
-        if (isPrivate && send && data.length > 0) {
-            // As GoQuorum: the payload is with every recipient before the transaction exists.
+        if (isPrivate && send) {
+            // As GoQuorum: the payload is with every recipient before the transaction exists. Every
+            // private send goes through the transaction manager, so an unknown recipient is refused.
             PrivacyMetadata metadata = args.metadata();
             List<BoxPublicKey> recipients = args.recipients();
             BoxPublicKey sender = args.sender().orElse(null);
@@ -414,6 +417,15 @@ public class EthApi implements JsonRpcNamespace {
         }
         byte[] hash = builder.signingHash();
         return builder.withSignature(PersonalApi.call(() -> signer.sign(from, hash)));
+    }
+
+    /** The most intrinsic gas a transaction carrying a payload hash (64 bytes, none zero) needs at the next block. */
+    private long hashIntrinsicGas(boolean contractCreation) {
+        BlockHeader head = chain.block(chain.head().number()).orElseThrow(EthApi::headerNotFound).header();
+        byte[] hash = new byte[PayloadHash.LENGTH];
+        java.util.Arrays.fill(hash, (byte) 1);
+        return Transaction.intrinsicGas(hash, contractCreation, List.of(),
+                node.genesis().config().forkAt(head.number() + 1, head.timestamp()));
     }
 
     /** GoQuorum's refusal of value in a private transaction. */
