@@ -396,6 +396,10 @@ public class EthApi implements JsonRpcNamespace {
         } else if (isPrivate) {
             args.metadata();
             args.recipients();
+            if (data.length != PayloadHash.LENGTH) {
+                throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "a private transaction signed here carries the "
+                        + PayloadHash.LENGTH + "-byte hash /storeraw gave as its data, not " + data.length + " bytes");
+            }
         }
         Transaction.Builder builder = Transaction.builder(dynamicFee ? TransactionType.EIP1559 : TransactionType.LEGACY)
                 .nonce(nonce)

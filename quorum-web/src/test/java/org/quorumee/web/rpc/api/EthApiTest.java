@@ -131,6 +131,9 @@ class EthApiTest {
         JsonRpcException value = assertThrows(JsonRpcException.class, () -> eth.signTransaction(ExecutionDeadline.none(),
                 args("{\"from\":\"" + ACCOUNT + "\"," + fields + ",\"value\":\"0x1\",\"privateFor\":[]}")));
         assertEquals("ether value is not supported for private transactions", value.getMessage());
+        JsonRpcException notAHash = assertThrows(JsonRpcException.class, () -> eth.signTransaction(ExecutionDeadline.none(),
+                args("{\"from\":\"" + ACCOUNT + "\",\"gas\":\"0x7530\",\"nonce\":\"0x5\",\"data\":\"0x6080\",\"privateFor\":[]}")));
+        assertTrue(notAHash.getMessage().contains("64-byte hash /storeraw gave"), notAHash.getMessage());
     }
 
     @Test
