@@ -117,6 +117,14 @@ class PrivateTransactionsNetworkIT {
             awaitReceipt(node, hash);
         }
         assertEquals(contract, network.result(3, "eth_getTransactionReceipt", "[\"" + hash + "\"]").get("contractAddress").asText());
+        // the block is the same everywhere: its state root is the public state's, which non-parties share
+        String block = "[\"" + receipt.get("blockNumber").asText() + "\", false]";
+        JsonNode atProducer = network.result(1, "eth_getBlockByNumber", block);
+        for (int node = 2; node <= 4; node++) {
+            JsonNode there = network.result(node, "eth_getBlockByNumber", block);
+            assertEquals(atProducer.get("hash").asText(), there.get("hash").asText(), "node " + node);
+            assertEquals(atProducer.get("stateRoot").asText(), there.get("stateRoot").asText(), "node " + node);
+        }
         for (int node = 1; node <= 4; node++) {
             JsonNode tx = network.result(node, "eth_getTransactionByHash", "[\"" + hash + "\"]");
             String input = tx.get("input").asText();
