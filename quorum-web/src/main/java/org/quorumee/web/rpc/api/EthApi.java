@@ -17,6 +17,7 @@ import org.quorumee.core.chain.StateQuery;
 import org.quorumee.core.crypto.SignedMessage;
 import org.quorumee.core.evm.ExecutionAbortedException;
 import org.quorumee.core.evm.CallResult;
+import org.quorumee.core.fork.Fork;
 import org.quorumee.core.privacy.BoxPublicKey;
 import org.quorumee.core.privacy.PayloadHash;
 import org.quorumee.core.privacy.PrivacyMetadata;
@@ -381,8 +382,15 @@ public class EthApi implements JsonRpcNamespace {
                 throw JsonRpcException.invalidParams("gas not specified");
             }
             long estimated = estimate(deadline, args, "latest");
-            // The transaction will carry the 64-byte hash, whose intrinsic gas may exceed the payload's run.
-            return isPrivate ? Math.max(estimated, hashIntrinsicGas(args.toAddress().isEmpty())) : estimated;
+            if (!isPrivate) {
+                return estimated;
+            }
+            // The transaction carries the 64-byte hash, and intrinsic gas is charged on it (at every node)
+            // before the payload runs: the payload's own intrinsic gas is swapped for the hash's.
+            Fork fork = nextFork();
+            boolean creation = args.toAddress().isEmpty();
+            return Math.max(estimated - Transaction.intrinsicGas(args.payload(), creation, args.accessListEntries(), fork), 0)
+                    + hashIntrinsicGas(creation, fork);
         });
         byte[] data = args.payload();
         if (isPrivate && send) {
@@ -423,13 +431,17 @@ public class EthApi implements JsonRpcNamespace {
         return builder.withSignature(PersonalApi.call(() -> signer.sign(from, hash)));
     }
 
-    /** The most intrinsic gas a transaction carrying a payload hash (64 bytes, none zero) needs at the next block. */
-    private long hashIntrinsicGas(boolean contractCreation) {
-        BlockHeader head = chain.block(chain.head().number()).orElseThrow(EthApi::headerNotFound).header();
+    /** The most intrinsic gas a transaction carrying a payload hash (64 bytes, none zero) needs. */
+    private static long hashIntrinsicGas(boolean contractCreation, Fork fork) {
         byte[] hash = new byte[PayloadHash.LENGTH];
         java.util.Arrays.fill(hash, (byte) 1);
-        return Transaction.intrinsicGas(hash, contractCreation, List.of(),
-                node.genesis().config().forkAt(head.number() + 1, head.timestamp()));
+        return Transaction.intrinsicGas(hash, contractCreation, List.of(), fork);
+    }
+
+    /** The fork of the next block. */
+    private Fork nextFork() {
+        BlockHeader head = chain.block(chain.head().number()).orElseThrow(EthApi::headerNotFound).header();
+        return node.genesis().config().forkAt(head.number() + 1, head.timestamp());
     }
 
     /** GoQuorum's refusal of value in a private transaction. */
