@@ -35,6 +35,8 @@ public final class QuorumNetwork implements AutoCloseable {
     public final int portShift;
     private final Path launcher;
     private final Map<Integer, JMXConnector> jmx = new HashMap<>();
+    /** Variables added to the environment of bin/quorum (and so of the servers it starts). */
+    public final Map<String, String> environment = new HashMap<>();
 
     private QuorumNetwork(Path dir, int nodes) {
         this.dir = dir;
@@ -50,8 +52,19 @@ public final class QuorumNetwork implements AutoCloseable {
      * {@code upOptions} go to {@code bin/quorum up} as given (e.g. {@code --consensus raft}).
      */
     public static QuorumNetwork start(Path dir, int nodes, String... upOptions) {
+        return start(dir, nodes, network -> { }, upOptions);
+    }
+
+    /**
+     * As {@link #start(Path, int, String...)}, with {@code prepare} run on the empty folder before the
+     * first {@code up}: it may lay files in node folders (a {@code node.properties}, keys made
+     * beforehand) and set {@link #environment} for the launcher and the servers it starts.
+     */
+    public static QuorumNetwork start(Path dir, int nodes, java.util.function.Consumer<QuorumNetwork> prepare,
+            String... upOptions) {
         deleteTree(dir);
         QuorumNetwork network = new QuorumNetwork(dir, nodes);
+        prepare.accept(network);
         long started = System.nanoTime();
         List<String> args = new ArrayList<>(List.of("up", "--nodes", String.valueOf(nodes), "--rpc-port",
                 String.valueOf(network.rpcPort), "--peer-port", String.valueOf(network.peerPort), "--port-shift",
@@ -161,6 +174,7 @@ public final class QuorumNetwork implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
         builder.environment().put("QUORUM_NETWORK_DIR", dir.toString());
         builder.environment().put("QUORUM_START_TIMEOUT", System.getProperty("quorum.it.network.start.timeout", "900"));
+        builder.environment().putAll(environment);
         try {
             Process process = builder.start();
             if (!process.waitFor(20, TimeUnit.MINUTES)) {

@@ -557,6 +557,29 @@ public final class Transaction {
         return body.privateTx();
     }
 
+    /**
+     * This transaction marked Quorum private, as GoQuorum and web3js-quorum's {@code setPrivate} do: a
+     * legacy transaction signed without a chain id keeps its Homestead signature and takes v = 37/38
+     * instead of 27/28 (same sender, another hash). A private one is itself.
+     *
+     * @throws InvalidTransactionException if it is typed or replay-protected (signed with a chain id)
+     */
+    public Transaction asPrivate() {
+        if (body.privateTx()) {
+            return this;
+        }
+        if (body.type() != TransactionType.LEGACY || body.chainId() != null) {
+            throw new InvalidTransactionException(Reason.INVALID_FIELD, "a private transaction is a legacy transaction signed "
+                    + "without a chain id (Homestead, v = 27/28 or 37/38)");
+        }
+        Builder builder = builder(TransactionType.LEGACY).nonce(body.nonce()).gasPrice(body.gasPrice()).gasLimit(body.gasLimit())
+                .value(body.value()).data(body.data()).privateTransaction(true);
+        if (body.to() != null) {
+            builder.to(body.to());
+        }
+        return builder.withSignature(signature);
+    }
+
     /** v as on the wire: 27/28, 37/38 (private), chainId*2+35/36, or the yParity of typed ones. */
     public BigInteger v() {
         return v;

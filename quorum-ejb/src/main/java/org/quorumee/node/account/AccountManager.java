@@ -161,6 +161,19 @@ public class AccountManager {
         return key(address) != null;
     }
 
+    /**
+     * Signs a 32-byte hash with an account's key opened by its password for this signature only
+     * (go-ethereum's personal_sendTransaction): the account's lock state is left as it was.
+     */
+    public Signature signWithPassword(Address address, String password, byte[] hash) throws AccountException {
+        String json = keystore.keyFile(address).orElseThrow(() -> new AccountException("no key for given address or file"));
+        try {
+            return KeystoreJson.decryptKeyPair(json, password).sign(hash);
+        } catch (KeystoreException e) {
+            throw new AccountException("could not decrypt key with given password");
+        }
+    }
+
     /** Signs a 32-byte hash with an unlocked account's key. */
     public Signature sign(Address address, byte[] hash) throws AccountException {
         KeyPair key = key(address);

@@ -167,16 +167,29 @@ public class PeerNetwork {
 
     /** Sends a message to one peer (it waits in that peer's queue while the peer is away). */
     public void send(String peerNodeId, PeerMessage message) {
+        send(peerNodeId, message, 0);
+    }
+
+    /**
+     * Sends a message to one peer that the broker drops if it is not delivered within
+     * {@code timeToLiveMillis} (0: kept until delivered): for a request whose sender stops waiting.
+     */
+    public void send(String peerNodeId, PeerMessage message, long timeToLiveMillis) {
         String target = EnodeUrl.normalizeNodeId(peerNodeId);
         if (target.equals(self.nodeId())) {
             throw new IllegalArgumentException("a node does not send to itself");
         }
-        publish(message, target);
+        publish(message, target, timeToLiveMillis);
+    }
+
+    /** Whether the link to this peer is up now (its bridge connected). */
+    public boolean connected(String peerNodeId) {
+        return enabled && links.connected(EnodeUrl.normalizeNodeId(peerNodeId));
     }
 
     /** Sends a message to every linked peer. */
     public void broadcast(PeerMessage message) {
-        publish(message, null);
+        publish(message, null, 0);
     }
 
     /** Answers a request: a message to its sender that carries the request's ID as correlation ID. */
@@ -184,7 +197,7 @@ public class PeerNetwork {
         send(requesterNodeId, new PeerMessage(newMessageId(), request.id(), body));
     }
 
-    private void publish(PeerMessage message, String target) {
+    private void publish(PeerMessage message, String target, long timeToLiveMillis) {
         if (!enabled) {
             return;
         }
@@ -196,6 +209,9 @@ public class PeerNetwork {
                 jms.setStringProperty(ArtemisPeerLinks.TARGET_PROPERTY, target);
             }
             JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            if (timeToLiveMillis > 0) {
+                producer.setTimeToLive(timeToLiveMillis);
+            }
             producer.send(outbound, jms);
         } catch (jakarta.jms.JMSException e) {
             throw new IllegalStateException("cannot queue " + message + " for peers: " + e.getMessage(), e);

@@ -49,9 +49,10 @@ import org.quorumee.node.privacy.keys.Pkcs11Settings;
  * <p>At start it loads the enclave keys from {@code <quorum.node.dir>/tm/} (Tessera key files:
  * {@code tm.pub}/{@code tm.key}, more pairs by other names, {@code <name>.password} for a locked
  * key), through the PKCS#11 token when {@code quorum.tm.pkcs11.library} is set; a node without keys
- * gets a new {@code tm} pair (unlocked, or wrapped by the token). Remote parties come from
- * {@code tm/parties.json} until the peer network {@linkplain #attachNetwork attaches} its directory
- * and publisher; without a network a send to a remote party fails.
+ * gets a new {@code tm} pair (unlocked, or wrapped by the token). Which node holds which remote key
+ * comes from {@code tm/parties.json} (the launcher writes the whole network's, re-read when it
+ * changes); pushes go over the peer network once it {@linkplain #attachNetwork attaches} its
+ * publisher; without a network a send to a remote party fails.
  *
  * <p>Each store operation commits on its own (bean-managed), so a payload is stored before it is
  * pushed and deleted again if a push fails; a caller's transaction is suspended meanwhile.
@@ -76,9 +77,7 @@ public class PrivacyManager implements PrivatePayloadSource {
     private UserTransaction userTransaction;
 
     private TransactionManager manager;
-    private Map<BoxPublicKey, String> configuredParties;
     private volatile PayloadPublisher networkPublisher = new UnreachablePublisher();
-    private volatile PartyDirectory networkDirectory = StaticPartyDirectory.empty();
 
     @PostConstruct
     void start() {
@@ -97,33 +96,16 @@ public class PrivacyManager implements PrivatePayloadSource {
                 .orElseGet(() -> new FileKeyProvider(keys));
         List<BoxKeyPair> pairs = provider.loadKeys();
         Enclave enclave = new Enclave(pairs, new SecureRandomSource());
-        configuredParties = PartiesFile.read(folder.resolve("parties.json"));
-        PartyDirectory directory = new PartyDirectory() {
-            @Override
-            public Optional<String> nodeOf(BoxPublicKey key) {
-                return networkDirectory.nodeOf(key).or(() -> Optional.ofNullable(configuredParties.get(key)));
-            }
-
-            @Override
-            public Map<BoxPublicKey, String> remoteParties() {
-                Map<BoxPublicKey, String> all = new java.util.TreeMap<>(configuredParties);
-                all.putAll(networkDirectory.remoteParties());
-                return all;
-            }
-        };
+        PartiesFileDirectory directory = new PartiesFileDirectory(folder.resolve("parties.json"));
         PayloadPublisher publisher = pushes -> networkPublisher.publish(pushes);
         manager = new TransactionManager(enclave, new JpaPayloadStore(this::inTransaction, Clock.systemUTC()), directory, publisher);
         LOG.info(() -> "transaction manager: keys " + enclave.publicKeys() + (pkcs11.isPresent() ? " (PKCS#11-wrapped)" : "")
-                + ", " + configuredParties.size() + " configured remote parties");
+                + ", " + directory.remoteParties().size() + " parties in " + folder.resolve("parties.json"));
     }
 
-    /**
-     * The peer network's port: from now on pushes go through its publisher, and its directory is
-     * asked first which node holds a key (then {@code tm/parties.json}).
-     */
-    public void attachNetwork(PayloadPublisher publisher, PartyDirectory directory) {
+    /** The peer network's port: from now on pushes to remote recipients go through its publisher. */
+    public void attachNetwork(PayloadPublisher publisher) {
         this.networkPublisher = publisher;
-        this.networkDirectory = directory;
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {

@@ -21,6 +21,10 @@ import org.quorumee.core.peer.EnodeListFile;
 import org.quorumee.core.peer.EnodeUrl;
 import org.quorumee.core.peer.PermissionFiles;
 import org.quorumee.core.peer.PermissionPolicy;
+import org.quorumee.core.privacy.BoxPublicKey;
+import org.quorumee.core.privacy.enclave.ArgonOptions;
+import org.quorumee.node.privacy.keys.KeyDirectory;
+import org.quorumee.node.privacy.keys.KeyGenerator;
 
 /**
  * Lays out a network's identities in a folder, once: the network CA ({@code ca/}) and per node
@@ -32,7 +36,10 @@ import org.quorumee.core.peer.PermissionPolicy;
  *       the network CA and carrying {@code enode://<node ID>} as a SAN URI; {@code tls/trust.p12}:
  *       the network CA; {@code tls/password}: both stores' password;</li>
  *   <li>{@code permissioned-nodes.json} (every node of the network, itself included, as GoQuorum's
- *       7-node example) and {@code disallowed-nodes.json} (empty).</li>
+ *       7-node example) and {@code disallowed-nodes.json} (empty);</li>
+ *   <li>{@code tm/tm.pub} and {@code tm/tm.key}: the node's enclave key pair in Tessera's files
+ *       (unlocked; kept if the folder holds any key), and {@code tm/parties.json}: every node's
+ *       enclave public keys with the node ID holding them, rewritten when nodes are added.</li>
  * </ul>
  * Files are 0600 and folders 0700. Running it again on a bigger {@code --nodes} adds the new nodes
  * and adds them to the existing nodes' permissioned lists; nothing that exists is regenerated.
@@ -44,8 +51,11 @@ public final class NetworkGenerator {
         public static final Options DEFAULT = new Options("127.0.0.1", 21000, 50401);
     }
 
-    /** A node as generated: its name, data folder and enode URL. */
-    public record GeneratedNode(String name, Path dir, EnodeUrl enode) {
+    /** A node as generated: its name, data folder, enode URL and enclave public keys. */
+    public record GeneratedNode(String name, Path dir, EnodeUrl enode, List<BoxPublicKey> enclaveKeys) {
+        public GeneratedNode {
+            enclaveKeys = List.copyOf(enclaveKeys);
+        }
     }
 
     private final Path networkDir;
@@ -88,7 +98,42 @@ public final class NetworkGenerator {
                 }
             }
         }
+        String parties = partiesJson(nodes);
+        for (GeneratedNode node : nodes) {
+            Path file = node.dir().resolve("tm").resolve("parties.json");
+            if (!Files.exists(file) || !SecureFiles.readText(file).equals(parties.trim())) {
+                SecureFiles.writeText(file, parties);
+            }
+        }
         return nodes;
+    }
+
+    /** tm/parties.json: {@code [{"key": base64, "node": node ID, "name": nodeN}]}, one entry per enclave key. */
+    private static String partiesJson(List<GeneratedNode> nodes) {
+        StringBuilder json = new StringBuilder("[\n");
+        String separator = "";
+        for (GeneratedNode node : nodes) {
+            for (BoxPublicKey key : node.enclaveKeys()) {
+                json.append(separator).append("  {\"key\": \"").append(key.toBase64()).append("\", \"node\": \"")
+                        .append(node.enode().nodeId()).append("\", \"name\": \"").append(node.name()).append("\"}");
+                separator = ",\n";
+            }
+        }
+        return json.append("\n]\n").toString();
+    }
+
+    /** The node's enclave keys: those in {@code tm/} (made by an earlier run or by the node), else a new tm pair. */
+    private List<BoxPublicKey> enclaveKeys(Path dir) {
+        KeyDirectory keys = new KeyDirectory(SecureFiles.directory(dir.resolve("tm")));
+        if (keys.names().isEmpty()) {
+            return List.of(KeyGenerator.generate(keys, KeyDirectory.DEFAULT_NAME, Optional.empty(), ArgonOptions.DEFAULT,
+                    random::nextBytes));
+        }
+        List<BoxPublicKey> found = new ArrayList<>();
+        for (String name : keys.names()) {
+            found.add(BoxPublicKey.fromBase64(SecureFiles.readText(keys.publicKeyFile(name))));
+        }
+        return found;
     }
 
     /**
@@ -165,7 +210,7 @@ public final class NetworkGenerator {
             }
             writeTrustStore(tls, password, ca.certificate());
         }
-        return new GeneratedNode(name, dir, enode);
+        return new GeneratedNode(name, dir, enode, enclaveKeys(dir));
     }
 
     private String password(Path tls) {

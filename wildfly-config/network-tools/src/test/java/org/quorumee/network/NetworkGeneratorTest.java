@@ -90,6 +90,30 @@ class NetworkGeneratorTest {
     }
 
     @Test
+    void everyNodeGetsAnEnclaveKeyAndKnowsEveryNodesKeysAsTheNetworkGrows(@TempDir Path dir) throws IOException {
+        NetworkGenerator generator = new NetworkGenerator(dir, OPTIONS, new SecureRandom());
+        List<GeneratedNode> three = generator.generate(3);
+        String pub1 = Files.readString(dir.resolve("node1/tm/tm.pub")).trim();
+        assertEquals(three.get(0).enclaveKeys().get(0).toBase64(), pub1);
+        List<GeneratedNode> four = generator.generate(4);
+        assertEquals(pub1, Files.readString(dir.resolve("node1/tm/tm.pub")).trim(), "an existing key is kept");
+        for (int i = 1; i <= 4; i++) {
+            Path nodeDir = dir.resolve("node" + i);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(nodeDir.resolve("tm/tm.key"))));
+            // the node reads the file as it reads any parties file: every key, each with the node ID holding it
+            java.util.Map<org.quorumee.core.privacy.BoxPublicKey, String> parties =
+                    org.quorumee.node.privacy.PartiesFile.read(nodeDir.resolve("tm/parties.json"));
+            assertEquals(4, parties.size());
+            for (GeneratedNode node : four) {
+                assertEquals(node.enode().nodeId(), parties.get(node.enclaveKeys().get(0)));
+            }
+        }
+        // the private key file is Tessera's unlocked form and holds the pair of tm.pub
+        String keyFile = Files.readString(dir.resolve("node4/tm/tm.key"));
+        assertTrue(keyFile.contains("\"unlocked\""), keyFile);
+    }
+
+    @Test
     void outsidersAreListedNowhereInTheNetwork(@TempDir Path dir) {
         NetworkGenerator generator = new NetworkGenerator(dir, OPTIONS, new SecureRandom());
         List<GeneratedNode> nodes = generator.generate(2);

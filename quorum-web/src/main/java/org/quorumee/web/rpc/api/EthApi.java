@@ -17,6 +17,10 @@ import org.quorumee.core.chain.StateQuery;
 import org.quorumee.core.crypto.SignedMessage;
 import org.quorumee.core.evm.ExecutionAbortedException;
 import org.quorumee.core.evm.CallResult;
+import org.quorumee.core.fork.Fork;
+import org.quorumee.core.privacy.BoxPublicKey;
+import org.quorumee.core.privacy.PayloadHash;
+import org.quorumee.core.privacy.PrivacyMetadata;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.state.StateAccount;
 import org.quorumee.core.transition.CallSimulator;
@@ -36,6 +40,7 @@ import org.quorumee.node.chain.QueryLimitException;
 import org.quorumee.node.chain.StateService;
 import org.quorumee.node.chain.StoredBlock;
 import org.quorumee.node.chain.StoredTransaction;
+import org.quorumee.node.privacy.PrivacyManager;
 import org.quorumee.node.txpool.TransactionPoolService;
 import org.quorumee.web.rpc.BlockTags;
 import org.quorumee.web.rpc.ExecutionDeadline;
@@ -70,6 +75,9 @@ public class EthApi implements JsonRpcNamespace {
 
     @EJB
     CallService calls;
+
+    @EJB
+    PrivacyManager privacy;
 
     private final RpcSettings settings = RpcSettings.system();
 
@@ -293,7 +301,6 @@ public class EthApi implements JsonRpcNamespace {
      * (go-ethereum's rule: a larger request is capped, not refused).
      */
     private CallSimulator.Message message(TransactionArgs args, long number) {
-        args.refusePrivate();
         long blockGasLimit = chain.block(number).orElseThrow(EthApi::headerNotFound).header().gasLimit();
         BigInteger price = args.gasPriceValue().or(args::maxFeePerGasValue).orElse(BigInteger.ZERO);
         return new CallSimulator.Message(args.fromAddress().orElse(Address.ZERO), args.toAddress(),
@@ -314,45 +321,104 @@ public class EthApi implements JsonRpcNamespace {
 
     // ------------------------------------------------------------------ node-signed transactions
 
-    /** Signs with an unlocked node-managed account (defaults filled as go-ethereum) and pools it. */
+    /**
+     * Signs with an unlocked node-managed account (defaults filled as go-ethereum) and pools it. With
+     * {@code privateFor} (GoQuorum): the payload goes to the transaction manager, which returns once
+     * every recipient's node stored it; the transaction then carries the payload's 64-byte hash as
+     * its data and is signed as Quorum private (v = 37/38).
+     */
     public String sendTransaction(ExecutionDeadline deadline, TransactionArgs args) {
-        return Hex.encode(submit(signTransaction(deadline, args, true)));
+        return Hex.encode(submit(signTransaction(deadline, args, true, accounts::sign)));
     }
 
-    /** Signs without sending: the raw transaction and its fields. */
+    /**
+     * Signs without sending: the raw transaction and its fields. With {@code privateFor} the data is
+     * taken as the hash {@code /storeraw} gave and the transaction is signed as private, for
+     * {@code eth_sendRawPrivateTransaction} (GoQuorum's external signing flow).
+     */
     public Map<String, Object> signTransaction(ExecutionDeadline deadline, TransactionArgs args) {
-        Transaction tx = signTransaction(deadline, args, false);
+        return signedView(signTransaction(deadline, args, false, accounts::sign));
+    }
+
+    /** What eth_signTransaction and personal_signTransaction answer: {@code {raw, tx}}. */
+    static Map<String, Object> signedView(Transaction tx) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("raw", Hex.encode(tx.encoded()));
         json.put("tx", RpcViews.transaction(new StoredTransaction(tx, tx.sender(), null, 0, 0), null));
         return json;
     }
 
-    private Transaction signTransaction(ExecutionDeadline deadline, TransactionArgs args, boolean fillDefaults) {
+    /** Who signs a node-made transaction: an unlocked account, or one opened by a password for this signature. */
+    interface AccountSigner {
+        org.quorumee.core.crypto.Signature sign(Address from, byte[] hash) throws org.quorumee.node.account.AccountException;
+    }
+
+    /**
+     * The transaction the arguments describe, signed; when {@code send}, defaults are filled (nonce,
+     * gas) and a private payload goes to the transaction manager first.
+     */
+    Transaction signTransaction(ExecutionDeadline deadline, TransactionArgs args, boolean send, AccountSigner signer) {
         if (args == null) {
             throw JsonRpcException.invalidParams("missing value for required argument 0: the transaction object");
         }
-        args.refusePrivate();
+        boolean isPrivate = args.isPrivate();
         Address from = args.fromAddress().orElseThrow(() -> JsonRpcException.invalidParams("from is required"));
         long chainId = node.genesis().config().chainId();
         if (args.chainId != null && Quantities.decode(args.chainId, "chainId").longValue() != chainId) {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "chainId does not match node's (have="
                     + Quantities.decode(args.chainId, "chainId") + ", want=" + chainId + ")");
         }
+        boolean dynamicFee = args.maxFeePerGas != null || args.maxPriorityFeePerGas != null;
+        if (isPrivate) {
+            requirePrivatePayable(args.valueOrZero());
+            if (dynamicFee) {
+                throw new JsonRpcException(JsonRpcException.SERVER_ERROR,
+                        "a private transaction is a legacy transaction: gasPrice, not maxFeePerGas/maxPriorityFeePerGas");
+            }
+        }
         long nonce = args.nonceValue().orElseGet(() -> pool.pendingNonce(from));
         long gas = args.gasLimit().orElseGet(() -> {
-            if (!fillDefaults) {
+            if (!send) {
                 throw JsonRpcException.invalidParams("gas not specified");
             }
-            return estimate(deadline, args, "latest");
+            long estimated = estimate(deadline, args, "latest");
+            if (!isPrivate) {
+                return estimated;
+            }
+            // The transaction carries the 64-byte hash, and intrinsic gas is charged on it (at every node)
+            // before the payload runs: the payload's own intrinsic gas is swapped for the hash's.
+            Fork fork = nextFork();
+            boolean creation = args.toAddress().isEmpty();
+            return Math.max(estimated - Transaction.intrinsicGas(args.payload(), creation, args.accessListEntries(), fork), 0)
+                    + hashIntrinsicGas(creation, fork);
         });
-        boolean dynamicFee = args.maxFeePerGas != null || args.maxPriorityFeePerGas != null;
+        byte[] data = args.payload();
+        if (isPrivate && send) {
+            // As GoQuorum: the payload is with every recipient before the transaction exists. Every
+            // private send goes through the transaction manager, so an unknown recipient is refused.
+            PrivacyMetadata metadata = args.metadata();
+            List<BoxPublicKey> recipients = args.recipients();
+            BoxPublicKey sender = args.sender().orElse(null);
+            byte[] payload = data;
+            data = privacyCall(() -> privacy.send(payload, sender, recipients, metadata)).hash().bytes();
+        } else if (isPrivate) {
+            args.metadata();
+            args.recipients();
+            if (data.length != PayloadHash.LENGTH) {
+                throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "a private transaction signed here carries the "
+                        + PayloadHash.LENGTH + "-byte hash /storeraw gave as its data, not " + data.length + " bytes");
+            }
+        }
         Transaction.Builder builder = Transaction.builder(dynamicFee ? TransactionType.EIP1559 : TransactionType.LEGACY)
-                .chainId(chainId)
                 .nonce(nonce)
                 .gasLimit(gas)
                 .value(args.valueOrZero())
-                .data(args.payload());
+                .data(data);
+        if (isPrivate) {
+            builder.privateTransaction(true);
+        } else {
+            builder.chainId(chainId);
+        }
         args.toAddress().ifPresent(builder::to);
         if (dynamicFee) {
             builder.maxFeePerGas(args.maxFeePerGasValue().orElse(BigInteger.ZERO))
@@ -362,7 +428,81 @@ public class EthApi implements JsonRpcNamespace {
             builder.gasPrice(args.gasPriceValue().orElse(BigInteger.ZERO));
         }
         byte[] hash = builder.signingHash();
-        return builder.withSignature(PersonalApi.call(() -> accounts.sign(from, hash)));
+        return builder.withSignature(PersonalApi.call(() -> signer.sign(from, hash)));
+    }
+
+    /** The most intrinsic gas a transaction carrying a payload hash (64 bytes, none zero) needs. */
+    private static long hashIntrinsicGas(boolean contractCreation, Fork fork) {
+        byte[] hash = new byte[PayloadHash.LENGTH];
+        java.util.Arrays.fill(hash, (byte) 1);
+        return Transaction.intrinsicGas(hash, contractCreation, List.of(), fork);
+    }
+
+    /** The fork of the next block. */
+    private Fork nextFork() {
+        BlockHeader head = chain.block(chain.head().number()).orElseThrow(EthApi::headerNotFound).header();
+        return node.genesis().config().forkAt(head.number() + 1, head.timestamp());
+    }
+
+    /** GoQuorum's refusal of value in a private transaction. */
+    private static void requirePrivatePayable(BigInteger value) {
+        if (value.signum() != 0) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "ether value is not supported for private transactions");
+        }
+    }
+
+    /**
+     * GoQuorum's {@code eth_sendRawPrivateTransaction(raw, {privateFor})}: the raw transaction, signed
+     * elsewhere without a chain id, carries the hash {@code /storeraw} gave; the payload goes to every
+     * recipient (Tessera's {@code /sendsignedtx}), then the transaction, marked private (v = 37/38, as
+     * web3js-quorum's {@code setPrivate}), is pooled. Its hash.
+     */
+    public String sendRawPrivateTransaction(String raw, PrivateTxArgs args) {
+        byte[] bytes = Quantities.decodeData(required(raw, "raw transaction"), "raw transaction");
+        if (args == null || !args.isPrivate()) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "transaction is not private: privateFor is required");
+        }
+        Transaction tx;
+        try {
+            tx = Transaction.decode(bytes, node.genesis().config().chainId()).asPrivate();
+        } catch (InvalidTransactionException | RlpException e) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, JsonRpcException.echo(e.getMessage()));
+        }
+        requirePrivatePayable(tx.value());
+        if (tx.data().length != PayloadHash.LENGTH) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, "a private transaction's data is the "
+                    + PayloadHash.LENGTH + "-byte hash /storeraw gave, not " + tx.data().length + " bytes");
+        }
+        PrivacyMetadata metadata = args.metadata();
+        List<BoxPublicKey> recipients = args.recipients();
+        privacyCall(() -> privacy.sendSignedTransaction(PayloadHash.of(tx.data()), recipients, metadata));
+        return Hex.encode(submit(tx));
+    }
+
+    /**
+     * GoQuorum's {@code eth_getQuorumPayload}: the private payload of a 64-byte hash, opened by this
+     * node, or {@code 0x} when it is not a party.
+     */
+    public String getQuorumPayload(String digest) {
+        byte[] bytes = Quantities.decodeData(required(digest, "digest"), "digest");
+        if (bytes.length != PayloadHash.LENGTH) {
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR,
+                    "Expected a Quorum digest of length " + PayloadHash.LENGTH + ", but got " + bytes.length);
+        }
+        return privacyCall(() -> privacy.receive(PayloadHash.of(bytes), null))
+                .map(p -> Hex.encode(p.plaintext())).orElse("0x");
+    }
+
+    /** A transaction manager call; its refusals (unknown party, a recipient down, bad payload) in its words. */
+    private static <T> T privacyCall(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (JsonRpcException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
+            throw new JsonRpcException(JsonRpcException.SERVER_ERROR, String.valueOf(cause.getMessage()));
+        }
     }
 
     /** Quorum's default: gas is free; a chain that enables gas prices answers its base fee. */

@@ -2,11 +2,15 @@ package org.quorumee.web.rpc.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.types.Address;
 import org.quorumee.node.account.AccountException;
 import org.quorumee.node.account.AccountManager;
+import org.quorumee.web.rpc.ExecutionDeadline;
 import org.quorumee.web.rpc.JsonRpcException;
 import org.quorumee.web.rpc.JsonRpcNamespace;
 import org.quorumee.web.rpc.Quantities;
@@ -22,6 +26,9 @@ public class PersonalApi implements JsonRpcNamespace {
 
     @EJB
     AccountManager accounts;
+
+    @Inject
+    EthApi eth;
 
     @Override
     public String name() {
@@ -64,6 +71,23 @@ public class PersonalApi implements JsonRpcNamespace {
             return null;
         });
         return true;
+    }
+
+    /**
+     * eth_sendTransaction (with GoQuorum's privateFor) signed by an account opened with its password
+     * for this transaction only.
+     */
+    public String sendTransaction(ExecutionDeadline deadline, TransactionArgs args, String password) {
+        String checked = requirePassword(password);
+        return Hex.encode(eth.submit(eth.signTransaction(deadline, args, true,
+                (from, hash) -> accounts.signWithPassword(from, checked, hash))));
+    }
+
+    /** eth_signTransaction signed by an account opened with its password for this signature only. */
+    public Map<String, Object> signTransaction(ExecutionDeadline deadline, TransactionArgs args, String password) {
+        String checked = requirePassword(password);
+        return EthApi.signedView(eth.signTransaction(deadline, args, false,
+                (from, hash) -> accounts.signWithPassword(from, checked, hash)));
     }
 
     public boolean lockAccount(String address) {

@@ -13,10 +13,11 @@ import org.quorumee.web.rpc.Quantities;
 
 /**
  * The transaction/call object of eth_call, eth_estimateGas, eth_sendTransaction and
- * eth_signTransaction, as go-ethereum reads it (every field optional; "input" wins over "data").
+ * eth_signTransaction, as go-ethereum reads it (every field optional; "input" wins over "data"),
+ * with GoQuorum's private transaction fields ({@link PrivateTxArgs}; calls ignore them, as GoQuorum's).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public class TransactionArgs {
+public class TransactionArgs extends PrivateTxArgs {
     public String from;
     public String to;
     public String gas;
@@ -30,9 +31,6 @@ public class TransactionArgs {
     public List<AccessListArg> accessList;
     public String chainId;
     public String type;
-    /** Quorum: the recipients of a private transaction (not served by this node yet). */
-    public List<String> privateFor;
-    public String privateFrom;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static class AccessListArg {
@@ -108,13 +106,6 @@ public class TransactionArgs {
             }
         }
         return entries;
-    }
-
-    void refusePrivate() {
-        if (privateFor != null || privateFrom != null) {
-            throw new JsonRpcException(JsonRpcException.SERVER_ERROR,
-                    "private transactions (privateFor/privateFrom) are not supported by this node yet");
-        }
     }
 
     private static BigInteger quantity(String text, String what) {

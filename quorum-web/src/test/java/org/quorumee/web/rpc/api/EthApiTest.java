@@ -1,6 +1,7 @@
 package org.quorumee.web.rpc.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.tx.TransactionType;
+import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.chain.GenesisConfig;
 import org.quorumee.core.types.Address;
 import org.quorumee.node.NodeService;
@@ -107,6 +110,50 @@ class EthApiTest {
                 + "\"gas\":\"0xc350\",\"nonce\":\"0x5\",\"maxFeePerGas\":\"0x7\",\"maxPriorityFeePerGas\":\"0x3\",\"data\":\"0x0102\"}"));
         assertEquals("0x02f8640a05030782c35094000000000000000000000000000000000000012380820102c080a0af008b881c4526f6b463e9c6df148e"
                 + "17590f99cfecabf063c0649ac9934dd6c2a053d993a60c1ba50bd72dcaa0eea38263b2d60125fa044310a80cba47bf0feaf5", signed.get("raw"));
+    }
+
+    @Test
+    void privateForSignsTheStoreRawHashAsAQuorumPrivateTransaction() throws Exception {
+        String hash = "0x" + "ab".repeat(64);
+        String fields = "\"to\":\"0x0000000000000000000000000000000000000123\",\"gas\":\"0x7530\",\"nonce\":\"0x5\",\"data\":\""
+                + hash + "\"";
+        Map<String, Object> signed = eth.signTransaction(ExecutionDeadline.none(), args("{\"from\":\"" + ACCOUNT + "\","
+                + fields + ",\"privateFor\":[\"ROAZBWtSacxXQrOe3FGAqJDyJjFePR5ce4TSIzmJ0Bc=\"]}"));
+        Transaction tx = Transaction.decode(Hex.decode((String) signed.get("raw")), 10);
+        assertTrue(tx.isPrivate());
+        assertTrue(tx.v().intValue() == 37 || tx.v().intValue() == 38, "v " + tx.v());
+        assertEquals(Address.fromHex(ACCOUNT), tx.sender());
+        // the same signature as the Homestead transaction (v 27/28) of these fields: only v differs
+        Transaction homestead = Transaction.builder(TransactionType.LEGACY).nonce(5).gasLimit(0x7530)
+                .to(Address.fromHex("0x0000000000000000000000000000000000000123")).data(Hex.decode(hash)).sign(KEY);
+        assertEquals(homestead.signature(), tx.signature());
+        assertEquals(Hex.encode(tx.encoded()), Hex.encode(homestead.asPrivate().encoded()));
+        JsonRpcException value = assertThrows(JsonRpcException.class, () -> eth.signTransaction(ExecutionDeadline.none(),
+                args("{\"from\":\"" + ACCOUNT + "\"," + fields + ",\"value\":\"0x1\",\"privateFor\":[]}")));
+        assertEquals("ether value is not supported for private transactions", value.getMessage());
+        JsonRpcException notAHash = assertThrows(JsonRpcException.class, () -> eth.signTransaction(ExecutionDeadline.none(),
+                args("{\"from\":\"" + ACCOUNT + "\",\"gas\":\"0x7530\",\"nonce\":\"0x5\",\"data\":\"0x6080\",\"privateFor\":[]}")));
+        assertTrue(notAHash.getMessage().contains("64-byte hash /storeraw gave"), notAHash.getMessage());
+    }
+
+    @Test
+    void personalSignTransactionOpensTheKeyForThisSignatureOnly() throws Exception {
+        PersonalApi personal = new PersonalApi();
+        personal.accounts = eth.accounts;
+        personal.eth = eth;
+        eth.accounts.lock(Address.fromHex(ACCOUNT));
+        String fields = "{\"from\":\"" + ACCOUNT + "\",\"to\":\"0x0000000000000000000000000000000000000123\","
+                + "\"gas\":\"0x5208\",\"nonce\":\"0x5\",\"value\":\"0x3e8\"}";
+        // the same transaction eth_signTransaction made above with the account unlocked
+        assertEquals("0xf86105808252089400000000000000000000000000000000000001238203e88038a04ee193dbecec7db228cee74df02994f6a9"
+                + "917c7f2c0bcfc2596f10052210565aa001e82da995248b00308006a67f62a2c6ad7c07b4780587b7f1e19016e8954ced",
+                personal.signTransaction(ExecutionDeadline.none(), args(fields), "pw").get("raw"));
+        assertFalse(eth.accounts.isUnlocked(Address.fromHex(ACCOUNT)), "still locked");
+        JsonRpcException wrong = assertThrows(JsonRpcException.class,
+                () -> personal.signTransaction(ExecutionDeadline.none(), args(fields), "not the password"));
+        assertEquals("could not decrypt key with given password", wrong.getMessage());
+        assertEquals(JsonRpcException.INVALID_PARAMS, assertThrows(JsonRpcException.class,
+                () -> personal.signTransaction(ExecutionDeadline.none(), args(fields), null)).code());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.quorumee.web.rpc.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +63,7 @@ class TransactionArgsTest {
         assertEquals(BigInteger.ZERO, args.valueOrZero());
         assertArrayEquals(new byte[0], args.payload());
         assertEquals(List.of(), args.accessListEntries());
-        args.refusePrivate(); // nothing private asked
+        assertFalse(args.isPrivate(), "nothing private asked");
     }
 
     @Test
@@ -91,13 +92,25 @@ class TransactionArgsTest {
     }
 
     @Test
-    void privateTransactionsAreRefusedForNow() throws Exception {
-        for (String json : List.of("{\"privateFor\":[\"ROAZBWtSacxXQrOe3FGAqJDyJjFePR5ce4TSIzmJ0Bc=\"]}",
-                "{\"privateFrom\":\"BULeR8JyUWhiuuCMU/HLA0Q5pzkYT+cHII3ZKBey3Bo=\"}")) {
-            JsonRpcException e = assertThrows(JsonRpcException.class, parse(json)::refusePrivate);
+    void privateForMakesATransactionPrivateWithStandardPrivacyOnly() throws Exception {
+        String key = "ROAZBWtSacxXQrOe3FGAqJDyJjFePR5ce4TSIzmJ0Bc=";
+        String from = "BULeR8JyUWhiuuCMU/HLA0Q5pzkYT+cHII3ZKBey3Bo=";
+        TransactionArgs args = parse("{\"privateFor\":[\"" + key + "\"],\"privateFrom\":\"" + from + "\",\"privacyFlag\":0}");
+        assertTrue(args.isPrivate());
+        assertEquals(List.of(key), args.recipients().stream().map(Object::toString).toList());
+        assertEquals(from, args.sender().orElseThrow().toString());
+        assertEquals(org.quorumee.core.privacy.PrivacyMetadata.STANDARD, args.metadata());
+        assertTrue(parse("{\"privateFor\":[]}").isPrivate(), "an empty privateFor is private (GoQuorum: privateFor != nil)");
+        for (String json : List.of("{\"privateFor\":[\"" + key + "\"],\"privacyFlag\":1}",
+                "{\"privateFor\":[\"" + key + "\"],\"privacyFlag\":2,\"mandatoryFor\":[\"" + key + "\"]}")) {
+            JsonRpcException e = assertThrows(JsonRpcException.class, parse(json)::metadata);
             assertEquals(JsonRpcException.SERVER_ERROR, e.code());
-            assertTrue(e.getMessage().contains("privateFor/privateFrom"), e.getMessage());
+            assertTrue(e.getMessage().contains("only standard private transactions"), e.getMessage());
         }
+        JsonRpcException badKey = assertThrows(JsonRpcException.class, parse("{\"privateFor\":[\"x\"]}")::recipients);
+        assertTrue(badKey.getMessage().contains("not a base64 public key of 32 bytes"), badKey.getMessage());
+        JsonRpcException alone = assertThrows(JsonRpcException.class, parse("{\"privateFrom\":\"" + from + "\"}")::isPrivate);
+        assertTrue(alone.getMessage().contains("need privateFor"), alone.getMessage());
     }
 
     /** Runs a read that may throw a checked exception (parsing), so that only JsonRpcException escapes. */
