@@ -26,8 +26,7 @@ import org.quorumee.node.chain.NewPendingTransactionsEvent;
  */
 @Singleton
 @Startup
-// The engines too: they stop after this service has stopped the active one.
-@DependsOn({"BlockImporter", "TransactionPoolService", "SingleNodeEngine", "FollowerEngine", "RaftEngine"})
+@DependsOn({"BlockImporter", "TransactionPoolService"})
 @Lock(LockType.READ)
 public class ConsensusService {
     private static final Logger LOG = Logger.getLogger(ConsensusService.class.getName());
