@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +22,6 @@ import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.peer.PeerMessage;
 import org.quorumee.core.peer.PeerMessageCodec;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
-import org.web3j.utils.Numeric;
 
 /**
  * The chain across four nodes (one WildFly domain started by bin/quorum; node 1 makes the blocks with
@@ -37,18 +32,13 @@ import org.web3j.utils.Numeric;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 30, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ChainSyncNetworkIT {
-    private static final long CHAIN_ID = 10;
     private static final Duration LIMIT = Duration.ofSeconds(Long.getLong("quorum.it.network.wait.seconds", 120));
     private static QuorumNetwork network;
 
     @BeforeAll
     static void startNetwork() {
         network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4);
-        for (int node = 1; node <= 4; node++) {
-            int n = node;
-            QuorumNetwork.await("node " + n + " linked to its 3 peers", LIMIT,
-                    () -> network.result(n, "net_peerCount", "[]").asText().equals("0x3"));
-        }
+        network.awaitLinked(LIMIT);
     }
 
     @AfterAll
@@ -61,8 +51,8 @@ class ChainSyncNetworkIT {
     @Test
     @Order(1)
     void aTransactionSentToNode4IsMinedAndEveryNodeReachesTheSameHead() {
-        Credentials key = freshKey();
-        String hash = send(4, key, 0);
+        Credentials key = QuorumNetwork.freshKey();
+        String hash = network.sendTransfer(4, key, 0);
         QuorumNetwork.await("node 4 has the receipt of " + hash, LIMIT,
                 () -> !network.result(4, "eth_getTransactionReceipt", "[\"" + hash + "\"]").isNull());
         long minedIn = Long.decode(network.result(4, "eth_getTransactionReceipt", "[\"" + hash + "\"]")
@@ -73,13 +63,13 @@ class ChainSyncNetworkIT {
     @Test
     @Order(2)
     void aClientTransactionThatWaitedOnAFollowerForANonceGapIsGossipedWhenAPeerFillsTheGap() {
-        Credentials key = freshKey();
+        Credentials key = QuorumNetwork.freshKey();
         // nonce 1 first, to a follower: it waits in node 2's queue (not executable, so not gossiped yet)
-        String second = send(2, key, 1);
+        String second = network.sendTransfer(2, key, 1);
         QuorumNetwork.await("node 2 holds nonce 1", LIMIT,
                 () -> !network.result(2, "eth_getTransactionByHash", "[\"" + second + "\"]").isNull());
         // nonce 0 to the producer: its gossip makes node 2's nonce 1 pending, and node 2 must gossip it then
-        String first = send(1, key, 0);
+        String first = network.sendTransfer(1, key, 0);
         for (String hash : List.of(first, second)) {
             QuorumNetwork.await("node 1 mined " + hash, LIMIT,
                     () -> !network.result(1, "eth_getTransactionReceipt", "[\"" + hash + "\"]").isNull());
@@ -90,10 +80,10 @@ class ChainSyncNetworkIT {
     @Order(3)
     void aNodeKilledWhileTransactionsFlowCatchesUpWhenStartedAgain() {
         network.kill(3);
-        Credentials key = freshKey();
+        Credentials key = QuorumNetwork.freshKey();
         String last = null;
         for (int nonce = 0; nonce < 100; nonce++) {
-            last = send(nonce % 2 == 0 ? 1 : 2, key, nonce);
+            last = network.sendTransfer(nonce % 2 == 0 ? 1 : 2, key, nonce);
         }
         String lastHash = last;
         QuorumNetwork.await("the last of 100 transactions mined on node 1", LIMIT,
@@ -156,21 +146,6 @@ class ChainSyncNetworkIT {
                 assertEquals(hash, network.result(node, "eth_getBlockByNumber", "[" + tag + ", false]").get("hash").asText(),
                         "node " + node + " block " + number);
             }
-        }
-    }
-
-    private static String send(int node, Credentials sender, long nonce) {
-        RawTransaction tx = RawTransaction.createEtherTransaction(BigInteger.valueOf(nonce), BigInteger.ZERO,
-                BigInteger.valueOf(21_000), "0x000000000000000000000000000000000000beef", BigInteger.ZERO);
-        String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, sender));
-        return network.result(node, "eth_sendRawTransaction", "[\"" + raw + "\"]").asText();
-    }
-
-    private static Credentials freshKey() {
-        try {
-            return Credentials.create(Keys.createEcKeyPair());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.quorumee.network.NetworkGenerator;
 import org.quorumee.network.NetworkGenerator.Options;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 
 /**
@@ -39,7 +34,6 @@ import org.web3j.utils.Numeric;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeerNetworkIT {
-    private static final long CHAIN_ID = 10;
     private static final String PEERS = "org.quorumee:type=Peers";
     private static final String PERMISSIONS = "org.quorumee:type=Permissions";
     private static final String GATE = "org.quorumee:type=PeerConnections";
@@ -49,11 +43,7 @@ class PeerNetworkIT {
     @BeforeAll
     static void startNetwork() {
         network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4);
-        for (int node = 1; node <= 4; node++) {
-            int n = node;
-            QuorumNetwork.await("node " + n + " linked to its 3 peers", LIMIT,
-                    () -> network.result(n, "net_peerCount", "[]").asText().equals("0x3"));
-        }
+        network.awaitLinked(LIMIT);
     }
 
     @AfterAll
@@ -66,7 +56,7 @@ class PeerNetworkIT {
     @Test
     @Order(1)
     void aTransactionSentToNode4ReachesEveryNode() {
-        String hash = sendTransfer(4, freshKey(), 0);
+        String hash = network.sendTransfer(4, QuorumNetwork.freshKey(), 0);
         for (int node = 1; node <= 4; node++) {
             int n = node;
             QuorumNetwork.await("node " + n + " knows " + hash, LIMIT,
@@ -112,10 +102,10 @@ class PeerNetworkIT {
                         ((Number) network.attribute(n, GATE, "RefusedConnections")).longValue() > refusedBefore[n]);
             }
             // What it gossips never arrives: a transaction sent to it stays its own.
-            Credentials sender = freshKey();
-            String raw = signedTransfer(sender, 0);
+            Credentials sender = QuorumNetwork.freshKey();
+            String raw = QuorumNetwork.signedTransfer(sender, 0);
             String hash = rpc.call("eth_sendRawTransaction", "[\"" + raw + "\"]").get("result").asText();
-            String marker = sendTransfer(1, freshKey(), 0);
+            String marker = network.sendTransfer(1, QuorumNetwork.freshKey(), 0);
             for (int node = 1; node <= 4; node++) {
                 int n = node;
                 // a later transaction of node 1 reached every node: the outsider's had every chance to
@@ -212,7 +202,7 @@ class PeerNetworkIT {
                 () -> Arrays.asList((String[]) network.attribute(1, GATE, "InboundPeers")).contains(node4)
                         && network.result(1, "net_peerCount", "[]").asText().equals("0x3"));
         // and it is a peer again for gossip
-        String hash = sendTransfer(4, freshKey(), 0);
+        String hash = network.sendTransfer(4, QuorumNetwork.freshKey(), 0);
         QuorumNetwork.await("node 1 knows node 4's new transaction", LIMIT,
                 () -> !network.result(1, "eth_getTransactionByHash", "[\"" + hash + "\"]").isNull());
     }
@@ -233,7 +223,7 @@ class PeerNetworkIT {
         String node3 = network.nodeId(3);
         network.kill(3); // kill -9
         QuorumNetwork.await("node 1 sees its link to node 3 down", LIMIT, () -> !connected(1, node3));
-        String hash = sendTransfer(1, freshKey(), 0);
+        String hash = network.sendTransfer(1, QuorumNetwork.freshKey(), 0);
         QuorumNetwork.await("the transaction waits in node 1's queue for node 3", LIMIT, () -> queueDepth(1, node3) > 0);
         network.launch("up"); // starts the stopped server of the running domain
         QuorumNetwork.await("node 3 got the transaction that waited for it", LIMIT,
@@ -259,28 +249,8 @@ class PeerNetworkIT {
         return java.util.Optional.empty();
     }
 
-    private static Credentials freshKey() {
-        try {
-            return Credentials.create(Keys.createEcKeyPair());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static long announcementsFrom(int node, String nodeId) {
         return peerView(node, nodeId).map(p -> (Long) ((TabularData) p.get("messagesReceivedByType"))
                 .get(new Object[] {"BLOCK_ANNOUNCEMENT"}).get("value")).orElse(0L);
     }
-
-    private static String sendTransfer(int node, Credentials sender, long nonce) {
-        return network.result(node, "eth_sendRawTransaction", "[\"" + signedTransfer(sender, nonce) + "\"]").asText();
-    }
-
-    /** A zero-value transfer at gas price 0 (Quorum's default): any fresh key can send it. */
-    private static String signedTransfer(Credentials sender, long nonce) {
-        RawTransaction tx = RawTransaction.createEtherTransaction(BigInteger.valueOf(nonce), BigInteger.ZERO,
-                BigInteger.valueOf(21_000), "0x000000000000000000000000000000000000dead", BigInteger.ZERO);
-        return Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, sender));
-    }
-
 }

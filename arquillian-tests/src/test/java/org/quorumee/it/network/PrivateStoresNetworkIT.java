@@ -46,10 +46,8 @@ class PrivateStoresNetworkIT {
             enclaveKeyInSoftHsm(network, 2);
             databaseInPostgres(network, 4);
         });
+        network.awaitLinked(LIMIT);
         for (int node = 1; node <= 4; node++) {
-            int n = node;
-            QuorumNetwork.await("node " + n + " linked to its 3 peers", LIMIT,
-                    () -> network.result(n, "net_peerCount", "[]").asText().equals("0x3"));
             tmKey[node] = read(network.nodeDir(node).resolve("tm/tm.pub"));
         }
     }

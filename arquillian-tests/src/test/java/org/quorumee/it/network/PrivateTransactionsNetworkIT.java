@@ -72,10 +72,8 @@ class PrivateTransactionsNetworkIT {
     @BeforeAll
     static void startNetwork() {
         network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4);
+        network.awaitLinked(LIMIT);
         for (int node = 1; node <= 4; node++) {
-            int n = node;
-            QuorumNetwork.await("node " + n + " linked to its 3 peers", LIMIT,
-                    () -> network.result(n, "net_peerCount", "[]").asText().equals("0x3"));
             tmKey[node] = read(network.nodeDir(node).resolve("tm/tm.pub")).trim();
         }
         account = network.result(1, "eth_accounts", "[]").get(0).asText();

@@ -3,6 +3,7 @@ package org.quorumee.it.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,11 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.quorumee.it.support.JsonRpcClient;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.utils.Numeric;
 
 /**
  * A network of nodes started the way a person starts one: {@code bin/quorum up --nodes N} (one WildFly
@@ -28,6 +34,8 @@ import org.quorumee.it.support.JsonRpcClient;
  * {@code bin/quorum down}. Nodes are reached over JSON-RPC and over JMX (the domain's JMX user).
  */
 public final class QuorumNetwork implements AutoCloseable {
+    /** The chain id of the launcher's genesis. */
+    public static final long CHAIN_ID = 10;
     public final Path dir;
     public final int nodes;
     public final int rpcPort;
@@ -149,6 +157,38 @@ public final class QuorumNetwork implements AutoCloseable {
         }
         return answer.get("result");
     }
+
+    /** Waits until every node links to all the others ({@code net_peerCount}). */
+    public void awaitLinked(Duration limit) {
+        String all = "0x" + Integer.toHexString(nodes - 1);
+        for (int node = 1; node <= nodes; node++) {
+            int n = node;
+            await("node " + n + " linked to its " + (nodes - 1) + " peers", limit,
+                    () -> result(n, "net_peerCount", "[]").asText().equals(all));
+        }
+    }
+
+    /** A key nobody has used: at gas price 0 (Quorum's default) it sends zero-value transfers unfunded. */
+    public static Credentials freshKey() {
+        try {
+            return Credentials.create(Keys.createEcKeyPair());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A zero-value transfer at gas price 0, signed for the launcher's chain (id 10). */
+    public static String signedTransfer(Credentials sender, long nonce) {
+        RawTransaction tx = RawTransaction.createEtherTransaction(BigInteger.valueOf(nonce), BigInteger.ZERO,
+                BigInteger.valueOf(21_000), "0x000000000000000000000000000000000000dead", BigInteger.ZERO);
+        return Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, sender));
+    }
+
+    /** Sends {@link #signedTransfer} to a node; its hash. */
+    public String sendTransfer(int node, Credentials sender, long nonce) {
+        return result(node, "eth_sendRawTransaction", "[\"" + signedTransfer(sender, nonce) + "\"]").asText();
+    }
+
 
     /** Waits until {@code condition} holds, failing loudly with {@code what} after {@code limit}. */
     public static void await(String what, Duration limit, BooleanSupplier condition) {

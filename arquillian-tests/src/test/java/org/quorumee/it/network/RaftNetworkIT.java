@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
@@ -38,7 +37,6 @@ import org.web3j.utils.Numeric;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
 class RaftNetworkIT {
-    private static final long CHAIN_ID = 10;
     private static final int NODES = 4;
     private static final Duration LIMIT = Duration.ofSeconds(Long.getLong("quorum.it.network.wait.seconds", 120));
     /** The launcher's default delay of the quiet-chain block (quorum.emptyBlockAfterMillis). */
@@ -91,8 +89,8 @@ class RaftNetworkIT {
     @Test
     @Order(2)
     void aTransactionSentToNode2IsMinedAndEveryNodeReachesTheSameHead() {
-        Credentials key = freshKey();
-        String hash = send(2, key, 0);
+        Credentials key = QuorumNetwork.freshKey();
+        String hash = network.sendTransfer(2, key, 0);
         QuorumNetwork.await("node 2 has the receipt of " + hash, LIMIT, () -> receipt(2, hash) != null);
         long minedIn = Long.decode(receipt(2, hash).get("blockNumber").asText());
         awaitSameChain(minedIn);
@@ -105,8 +103,8 @@ class RaftNetworkIT {
     @Test
     @Order(3)
     void anIdleChainMakesNoBlockButTheQuietChainOne() throws InterruptedException {
-        Credentials key = freshKey();
-        String hash = send(3, key, 0);
+        Credentials key = QuorumNetwork.freshKey();
+        String hash = network.sendTransfer(3, key, 0);
         QuorumNetwork.await("the receipt of " + hash, LIMIT, () -> receipt(3, hash) != null);
         long minedIn = Long.decode(receipt(3, hash).get("blockNumber").asText());
         QuorumNetwork.await("the quiet-chain block after block " + minedIn, LIMIT, () -> head(3) > minedIn);
@@ -124,17 +122,17 @@ class RaftNetworkIT {
     void theLeaderKilledWhileTransactionsFlowIsReplacedAndNothingMinedIsLost() throws InterruptedException {
         int oldLeader = leader();
         int entry = oldLeader == 1 ? 2 : 1;
-        Credentials key = freshKey();
+        Credentials key = QuorumNetwork.freshKey();
         List<String> sent = new ArrayList<>();
         Set<String> hadReceipt = new HashSet<>();
         for (int nonce = 0; nonce < 30; nonce++) {
-            sent.add(send(entry, key, nonce));
+            sent.add(network.sendTransfer(entry, key, nonce));
         }
         String before = sent.get(sent.size() - 1);
         QuorumNetwork.await("the first 30 transactions mined", LIMIT, () -> receipt(entry, before) != null);
         hadReceipt.addAll(sent);
         for (int nonce = 30; nonce < 45; nonce++) {
-            sent.add(send(entry, key, nonce));
+            sent.add(network.sendTransfer(entry, key, nonce));
         }
         // what is mined at the moment of the kill must survive it
         for (String hash : sent) {
@@ -146,7 +144,7 @@ class RaftNetworkIT {
         network.kill(oldLeader);
         running.remove(oldLeader);
         for (int nonce = 45; nonce < 100; nonce++) {
-            sent.add(send(entry, key, nonce));
+            sent.add(network.sendTransfer(entry, key, nonce));
         }
         QuorumNetwork.await("a new minter among the nodes left", LIMIT, () -> {
             List<String> roles = roles();
@@ -181,12 +179,12 @@ class RaftNetworkIT {
     @Order(5)
     void aContractDeployedThroughAFollowerIsOnEveryNode() {
         int follower = running.stream().filter(node -> node != leader()).findFirst().orElseThrow();
-        Credentials key = freshKey();
+        Credentials key = QuorumNetwork.freshKey();
         // init code returning the runtime code 602a60005260206000f3 (returns 42)
         String init = "0x600a600c600039600a6000f3" + "602a60005260206000f3";
         RawTransaction tx = RawTransaction.createContractTransaction(BigInteger.ZERO, BigInteger.ZERO,
                 BigInteger.valueOf(200_000), BigInteger.ZERO, init);
-        String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, key));
+        String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, QuorumNetwork.CHAIN_ID, key));
         String hash = network.result(follower, "eth_sendRawTransaction", "[\"" + raw + "\"]").asText();
         QuorumNetwork.await("the deployment's receipt on node " + follower, LIMIT, () -> receipt(follower, hash) != null);
         JsonNode receipt = receipt(follower, hash);
@@ -219,8 +217,8 @@ class RaftNetworkIT {
         QuorumNetwork.await("node 5 is a learner", LIMIT, () -> network.result(5, "raft_role", "[]").asText().equals("learner"));
         awaitSameChain(1);
 
-        Credentials key = freshKey();
-        String hash = send(5, key, 0);
+        Credentials key = QuorumNetwork.freshKey();
+        String hash = network.sendTransfer(5, key, 0);
         QuorumNetwork.await("a transaction sent to the learner mined", LIMIT, () -> receipt(5, hash) != null);
         awaitSameChain(Long.decode(receipt(5, hash).get("blockNumber").asText()));
 
@@ -235,7 +233,7 @@ class RaftNetworkIT {
         QuorumNetwork.await("node 5 is a verifier", LIMIT, () -> network.result(5, "raft_role", "[]").asText().equals("verifier"));
         JsonNode cluster = network.result(leader, "raft_cluster", "[]");
         assertEquals(5, cluster.size(), cluster.toString());
-        String hash2 = send(5, key, 1);
+        String hash2 = network.sendTransfer(5, key, 1);
         QuorumNetwork.await("a transaction sent to the promoted node mined", LIMIT, () -> receipt(5, hash2) != null);
         awaitSameChain(Long.decode(receipt(5, hash2).get("blockNumber").asText()));
     }
@@ -307,18 +305,4 @@ class RaftNetworkIT {
         return network.result(node, "eth_getBlockByNumber", "[\"latest\", false]").get("hash").asText();
     }
 
-    private static String send(int node, Credentials sender, long nonce) {
-        RawTransaction tx = RawTransaction.createEtherTransaction(BigInteger.valueOf(nonce), BigInteger.ZERO,
-                BigInteger.valueOf(21_000), "0x000000000000000000000000000000000000beef", BigInteger.ZERO);
-        String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, CHAIN_ID, sender));
-        return network.result(node, "eth_sendRawTransaction", "[\"" + raw + "\"]").asText();
-    }
-
-    private static Credentials freshKey() {
-        try {
-            return Credentials.create(Keys.createEcKeyPair());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
