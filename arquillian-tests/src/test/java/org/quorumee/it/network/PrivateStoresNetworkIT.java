@@ -48,7 +48,7 @@ class PrivateStoresNetworkIT {
         });
         network.awaitLinked(LIMIT);
         for (int node = 1; node <= 4; node++) {
-            tmKey[node] = read(network.nodeDir(node).resolve("tm/tm.pub"));
+            tmKey[node] = QuorumNetwork.read(network.nodeDir(node).resolve("tm/tm.pub"));
         }
     }
 
@@ -61,13 +61,13 @@ class PrivateStoresNetworkIT {
 
     @Test
     void aContractSharedByAnHsmNodeAndAPostgresNodeAndItsUpdate() throws Exception {
-        assertTrue(read(network.nodeDir(2).resolve("tm/tm.key")).contains("pkcs11"), "node 2's key file is wrapped");
-        assertTrue(read(network.dir.resolve("domain/servers/node2/log/server.log")).contains("(PKCS#11-wrapped)"),
+        assertTrue(QuorumNetwork.read(network.nodeDir(2).resolve("tm/tm.key")).contains("pkcs11"), "node 2's key file is wrapped");
+        assertTrue(QuorumNetwork.read(network.dir.resolve("domain/servers/node2/log/server.log")).contains("(PKCS#11-wrapped)"),
                 "node 2 opened its key through the token");
         String account = network.result(1, "eth_accounts", "[]").get(0).asText();
         String init;
         try (var in = getClass().getResourceAsStream("/contracts/SimpleStorage.json")) {
-            init = JSON.readTree(in).get("bin").asText() + word(42).substring(2);
+            init = JSON.readTree(in).get("bin").asText() + QuorumNetwork.abiWord(42).substring(2);
         }
         String deploy = network.result(1, "eth_sendTransaction", "[{\"from\":\"" + account + "\",\"gas\":\"0x200000\","
                 + "\"gasPrice\":\"0x0\",\"data\":\"" + init + "\",\"privateFor\":[\"" + tmKey[2] + "\",\"" + tmKey[4] + "\"]}]")
@@ -77,13 +77,13 @@ class PrivateStoresNetworkIT {
 
         // node 2 seals with its wrapped key; the same dev account, so its nonce follows node 1's deploy
         String update = network.result(2, "eth_sendTransaction", "[{\"from\":\"" + account + "\",\"to\":\"" + contract
-                + "\",\"gas\":\"0x100000\",\"gasPrice\":\"0x0\",\"data\":\"" + SET + word(7).substring(2)
+                + "\",\"gas\":\"0x100000\",\"gasPrice\":\"0x0\",\"data\":\"" + SET + QuorumNetwork.abiWord(7).substring(2)
                 + "\",\"privateFor\":[\"" + tmKey[1] + "\",\"" + tmKey[4] + "\"]}]").asText();
         awaitEverywhere(update);
         assertValue(contract, 7);
         String input = network.result(3, "eth_getTransactionByHash", "[\"" + update + "\"]").get("input").asText();
         assertEquals("0x", network.result(3, "eth_getQuorumPayload", "[\"" + input + "\"]").asText());
-        assertEquals(SET + word(7).substring(2), network.result(4, "eth_getQuorumPayload", "[\"" + input + "\"]").asText());
+        assertEquals(SET + QuorumNetwork.abiWord(7).substring(2), network.result(4, "eth_getQuorumPayload", "[\"" + input + "\"]").asText());
     }
 
     private static JsonNode awaitEverywhere(String hash) {
@@ -107,7 +107,7 @@ class PrivateStoresNetworkIT {
                 assertEquals("0x", read);
             } else {
                 assertNotEquals("0x", code, "node " + node + " has the contract's code");
-                assertEquals(word(value), read, "node " + node + " reads " + value);
+                assertEquals(QuorumNetwork.abiWord(value), read, "node " + node + " reads " + value);
             }
         }
     }
@@ -130,7 +130,7 @@ class PrivateStoresNetworkIT {
             Files.writeString(pin, "1234\n");
             Path root = Path.of(System.getProperty("quorum.it.launcher")).toAbsolutePath().getParent().getParent();
             Path tools = root.resolve("wildfly-config/network-tools/target");
-            String classpath = tools.resolve("network-tools.jar") + ":" + read(tools.resolve("classpath.txt"));
+            String classpath = tools.resolve("network-tools.jar") + ":" + QuorumNetwork.read(tools.resolve("classpath.txt"));
             Path nodeDir = Files.createDirectories(network.nodeDir(index));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", classpath, "-Dquorum.tm.pkcs11.library=" + SOFTHSM_LIBRARY, "-Dquorum.tm.pkcs11.pinFile=" + pin,
@@ -181,16 +181,4 @@ class PrivateStoresNetworkIT {
         }
     }
 
-    private static String word(long value) {
-        String hex = Long.toHexString(value);
-        return "0x" + "0".repeat(64 - hex.length()) + hex;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -74,7 +73,7 @@ class PrivateTransactionsNetworkIT {
         network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4);
         network.awaitLinked(LIMIT);
         for (int node = 1; node <= 4; node++) {
-            tmKey[node] = read(network.nodeDir(node).resolve("tm/tm.pub")).trim();
+            tmKey[node] = QuorumNetwork.read(network.nodeDir(node).resolve("tm/tm.pub"));
         }
         account = network.result(1, "eth_accounts", "[]").get(0).asText();
     }
@@ -101,7 +100,7 @@ class PrivateTransactionsNetworkIT {
     @Test
     @Order(2)
     void aContractDeployedPrivateForNode3LivesOnNodes1And3Only() {
-        String init = contractInit() + word(42).substring(2);
+        String init = contractInit() + QuorumNetwork.abiWord(42).substring(2);
         long started = System.nanoTime();
         String hash = network.result(1, "eth_sendTransaction", "[{\"from\":\"" + account + "\",\"gas\":\"0x200000\","
                 + "\"gasPrice\":\"0x0\",\"data\":\"" + init + "\",\"privateFor\":[\"" + tmKey[3] + "\"]}]").asText();
@@ -140,7 +139,7 @@ class PrivateTransactionsNetworkIT {
     void aPrivateSetReachesThePartiesOnly() {
         // no gas given: estimated on the private state, at least what the hash-carrying transaction needs
         String hash = network.result(1, "eth_sendTransaction", "[{\"from\":\"" + account + "\",\"to\":\"" + contract
-                + "\",\"gasPrice\":\"0x0\",\"data\":\"" + SET + word(7).substring(2)
+                + "\",\"gasPrice\":\"0x0\",\"data\":\"" + SET + QuorumNetwork.abiWord(7).substring(2)
                 + "\",\"privateFor\":[\"" + tmKey[3] + "\"]}]").asText();
         for (int node = 1; node <= 4; node++) {
             awaitReceipt(node, hash);
@@ -156,7 +155,7 @@ class PrivateTransactionsNetworkIT {
     @Order(4)
     void anExternallySignedPrivateTransactionGoesThroughStoreRaw() throws Exception {
         Credentials signer = Credentials.create(Keys.createEcKeyPair());
-        byte[] call = Numeric.hexStringToByteArray(SET + word(9).substring(2));
+        byte[] call = Numeric.hexStringToByteArray(SET + QuorumNetwork.abiWord(9).substring(2));
         String rawHash = tm(1, "storeraw", "{\"payload\":\"" + Base64.getEncoder().encodeToString(call) + "\",\"from\":\""
                 + tmKey[1] + "\"}").get("key").asText();
         // Homestead (no chain id), data = the raw payload's hash; the node marks it private (v 37/38).
@@ -196,8 +195,8 @@ class PrivateTransactionsNetworkIT {
         }
         Path log = network.dir.resolve("domain/servers/node3/log/server.log");
         String refusal = "refused a private payload pushed by " + network.nodeId(4).substring(0, 16);
-        QuorumNetwork.await("node 3 logged the refused push", LIMIT, () -> read(log).contains(refusal));
-        assertEquals(1, read(log).split(java.util.regex.Pattern.quote(refusal), -1).length - 1,
+        QuorumNetwork.await("node 3 logged the refused push", LIMIT, () -> QuorumNetwork.read(log).contains(refusal));
+        assertEquals(1, QuorumNetwork.read(log).split(java.util.regex.Pattern.quote(refusal), -1).length - 1,
                 "only the bytes that are no payload were refused");
         String hashHex = Numeric.toHexString(sealed.hash().bytes());
         assertEquals(Numeric.toHexString(secret), network.result(3, "eth_getQuorumPayload", "[\"" + hashHex + "\"]").asText());
@@ -215,7 +214,7 @@ class PrivateTransactionsNetworkIT {
         for (int i = 0; i < count; i++) {
             long started = System.nanoTime();
             String hash = network.result(1, "eth_sendTransaction", "[{\"from\":\"" + account + "\",\"to\":\"" + contract
-                    + "\",\"gas\":\"0x100000\",\"gasPrice\":\"0x0\",\"data\":\"" + SET + word(100 + i).substring(2)
+                    + "\",\"gas\":\"0x100000\",\"gasPrice\":\"0x0\",\"data\":\"" + SET + QuorumNetwork.abiWord(100 + i).substring(2)
                     + "\",\"privateFor\":[\"" + tmKey[3] + "\"]}]").asText();
             sendMillis[i] = (System.nanoTime() - started) / 1_000_000;
             awaitReceipt(1, hash);
@@ -239,7 +238,7 @@ class PrivateTransactionsNetworkIT {
         network.kill(3);
         long started = System.nanoTime();
         JsonNode answer = network.rpc(1).call("eth_sendTransaction", "[{\"from\":\"" + account + "\",\"to\":\"" + contract
-                + "\",\"gas\":\"0x100000\",\"gasPrice\":\"0x0\",\"data\":\"" + SET + word(5).substring(2)
+                + "\",\"gas\":\"0x100000\",\"gasPrice\":\"0x0\",\"data\":\"" + SET + QuorumNetwork.abiWord(5).substring(2)
                 + "\",\"privateFor\":[\"" + tmKey[3] + "\"]}]");
         System.out.printf("send to a killed recipient refused after %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
                 answer.get("error"));
@@ -248,7 +247,7 @@ class PrivateTransactionsNetworkIT {
         assertTrue(answer.get("error").get("message").asText().contains("did not acknowledge"), answer.toString());
         assertEquals(nonceBefore, network.result(1, "eth_getTransactionCount", "[\"" + account + "\",\"pending\"]").asText(),
                 "nothing was pooled");
-        assertEquals(word(lastValue), network.result(1, "eth_call", "[{\"to\":\"" + contract + "\",\"data\":\""
+        assertEquals(QuorumNetwork.abiWord(lastValue), network.result(1, "eth_call", "[{\"to\":\"" + contract + "\",\"data\":\""
                 + GET + "\"},\"latest\"]").asText());
     }
 
@@ -261,7 +260,7 @@ class PrivateTransactionsNetworkIT {
                     .asText();
             if (party) {
                 assertNotEquals("0x", code, "node " + node + " has the contract's code");
-                assertEquals(word(value), read, "node " + node + " reads " + value);
+                assertEquals(QuorumNetwork.abiWord(value), read, "node " + node + " reads " + value);
             } else {
                 assertEquals("0x", code, "node " + node + " has no such contract");
                 assertEquals("0x", read, "node " + node + " reads nothing (0)");
@@ -320,16 +319,4 @@ class PrivateTransactionsNetworkIT {
         }
     }
 
-    private static String word(long value) {
-        String hex = Long.toHexString(value);
-        return "0x" + "0".repeat(64 - hex.length()) + hex;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

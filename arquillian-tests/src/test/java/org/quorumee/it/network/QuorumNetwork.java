@@ -245,6 +245,13 @@ public final class QuorumNetwork implements AutoCloseable {
         launch("down");
     }
 
+    /** A number as one 32-byte ABI word, 0x-prefixed. */
+    static String abiWord(long value) {
+        String hex = Long.toHexString(value);
+        return "0x" + "0".repeat(64 - hex.length()) + hex;
+    }
+
+    /** A text file, trimmed. */
     static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
