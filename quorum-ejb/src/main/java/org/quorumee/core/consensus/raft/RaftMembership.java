@@ -80,6 +80,13 @@ public final class RaftMembership {
         return new RaftMembership(self, data.peers(), confState, data.removedRaftIds(), dnsEnabled);
     }
 
+    /** An independent copy (for readers on other threads: the driver publishes one after every change). */
+    public RaftMembership copy() {
+        RaftMembership copy = new RaftMembership(self, List.copyOf(peers.values()), confState, removed, dnsEnabled);
+        copy.leader = leader;
+        return copy;
+    }
+
     /** What a snapshot taken now must carry, with the head block hash of the applied chain. */
     public RaftSnapshotData snapshotData(byte[] headBlockHash) {
         List<RaftPeer> all = new ArrayList<>(peers.values());

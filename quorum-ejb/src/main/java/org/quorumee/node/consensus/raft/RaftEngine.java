@@ -163,6 +163,8 @@ public class RaftEngine implements ConsensusEngine {
     // ---- owned by the driver thread ----
     private RaftNode raft;
     private RaftMembership membership;
+    /** A copy of the membership for raft_ reads: they never wait behind the driver (a long block import). */
+    private volatile RaftMembership publishedMembership;
     private SpeculativeChain speculative;
     private MintThrottle throttle;
     /** The minter's proposed blocks, executed, by hash: stored without running them again when they commit. */
@@ -210,6 +212,7 @@ public class RaftEngine implements ConsensusEngine {
         membership = snapshot.isEmpty()
                 ? new RaftMembership(self, List.of(), ConfState.EMPTY, new TreeSet<>(), false)
                 : RaftMembership.restore(self, RaftSnapshotData.decode(snapshot.data()), snapshot.confState(), false);
+        publishMembership();
         raft = RaftNode.start(RaftConfig.defaults(self.raftId()).withApplied(applied), log, new SecureRandom());
         startHeadHash = snapshot.isEmpty() ? null : RaftSnapshotData.decode(snapshot.data()).headBlockHash();
         speculative = new SpeculativeChain(headBlock());
@@ -263,28 +266,27 @@ public class RaftEngine implements ConsensusEngine {
 
     /** raft_role: "minter", "verifier", "learner" or "" (no leader known). */
     public String role() {
-        return onDriver(() -> membership.role());
+        return published().role();
     }
 
     /** raft_leader: the leader's node id (128 hex digits). @throws RaftMembershipException when none is elected */
     public String leaderNodeId() {
-        return onDriver(() -> membership.leaderNodeId());
+        return published().leaderNodeId();
     }
 
     /** raft_cluster. */
     public List<RaftClusterEntry> cluster() {
         Set<String> connected = network.peers().stream().filter(PeerState::connected).map(p -> p.enode().nodeId())
                 .collect(Collectors.toSet());
-        return onDriver(() -> {
-            Map<Integer, String> ids = new HashMap<>();
-            membership.peers().forEach(p -> ids.put(p.raftId(), p.nodeIdHex()));
-            return membership.cluster(id -> connected.contains(ids.get(id)));
-        });
+        RaftMembership current = published();
+        Map<Integer, String> ids = new HashMap<>();
+        current.peers().forEach(p -> ids.put(p.raftId(), p.nodeIdHex()));
+        return current.cluster(id -> connected.contains(ids.get(id)));
     }
 
     /** raft_getRaftId. */
     public int raftIdOf(String enodeUrl) {
-        return onDriver(() -> membership.raftIdOf(enodeUrl));
+        return published().raftIdOf(enodeUrl);
     }
 
     /** raft_addPeer / raft_addLearner: proposes the member; its new raft id. */
@@ -317,6 +319,19 @@ public class RaftEngine implements ConsensusEngine {
             throw new RaftMembershipException("no leader is currently elected");
         }
         LOG.info(() -> "raft: proposed " + change);
+    }
+
+    private void publishMembership() {
+        publishedMembership = membership.copy();
+    }
+
+    /** The membership as the driver last published it (reads only). */
+    private RaftMembership published() {
+        RaftMembership current = publishedMembership;
+        if (!running || current == null) {
+            throw new RaftMembershipException("raft is not running on this node");
+        }
+        return current;
     }
 
     /** Runs {@code work} on the driver thread and waits for its answer. */
@@ -511,6 +526,7 @@ public class RaftEngine implements ConsensusEngine {
         long before = membership.leader();
         membership.setLeader(soft.leader());
         if (before != soft.leader()) {
+            publishMembership();
             LOG.info(() -> "raft: leader is " + (soft.leader() == 0 ? "unknown" : "raft id " + soft.leader())
                     + " (term " + raft.term() + "); this node is " + soft.role());
         }
@@ -534,6 +550,7 @@ public class RaftEngine implements ConsensusEngine {
         long leader = membership.leader();
         membership = RaftMembership.restore(membership.self(), data, snapshot.confState(), false);
         membership.setLeader(leader);
+        publishMembership();
         joinContacts.clear();
         LOG.info(() -> "raft: installing the snapshot at index " + snapshot.index() + ", members " + snapshot.confState());
         awaitBlock(data.headBlockHash());
@@ -648,6 +665,7 @@ public class RaftEngine implements ConsensusEngine {
         ConfChange change = RaftCodec.decodeConfChange(entry.data());
         ConfState after = raft.applyConfChange(change);
         RaftMembership.Outcome outcome = membership.apply(change, after);
+        publishMembership();
         LOG.info(() -> "raft: membership change " + change.type() + " of raft id " + change.nodeId() + ": " + outcome
                 + "; members " + after);
         switch (outcome) {

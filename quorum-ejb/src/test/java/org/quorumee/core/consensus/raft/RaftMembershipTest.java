@@ -71,6 +71,20 @@ class RaftMembershipTest {
     }
 
     @Test
+    void aCopyKeepsTheStateItWasTakenWith() {
+        RaftMembership m = founderOne();
+        m.setLeader(1);
+        RaftMembership copy = m.copy();
+        m.setLeader(2);
+        m.apply(new ConfChange(ConfChangeType.REMOVE_NODE, 3, new byte[0]),
+                new ConfState(new TreeSet<>(List.of(1L, 2L)), new TreeSet<>()));
+        assertEquals("minter", copy.role());
+        assertEquals(3, copy.cluster(id -> true).size());
+        assertEquals("verifier", m.role());
+        assertEquals(2, m.cluster(id -> true).size());
+    }
+
+    @Test
     void raftIdsAreNeverReused() {
         RaftMembership m = membership(2, List.of(1L, 2L), List.of(), List.of(3, 7), List.of());
         assertEquals(8, m.nextRaftId(), "max(own 2, members 1..3, removed 7) + 1");
