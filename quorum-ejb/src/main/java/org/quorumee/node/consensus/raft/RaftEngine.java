@@ -61,7 +61,8 @@ import org.quorumee.core.consensus.raft.RaftMembershipException;
 import org.quorumee.core.consensus.raft.RaftNode;
 import org.quorumee.core.consensus.raft.RaftPeer;
 import org.quorumee.core.consensus.raft.RaftSeal;
-import org.quorumee.core.consensus.raft.RaftSealRule;
+import org.quorumee.core.consensus.raft.RaftHeaderRule;
+import org.quorumee.core.consensus.raft.RaftTimestampUnit;
 import org.quorumee.core.consensus.raft.RaftSnapshotData;
 import org.quorumee.core.consensus.raft.Ready;
 import org.quorumee.core.consensus.raft.Role;
@@ -97,7 +98,7 @@ import org.quorumee.node.txpool.TransactionPoolService;
  * {@code quorum.raft.blockTimeMillis} (GoQuorum's {@code --raftblocktime}, 50 ms), building on its own
  * proposed, uncommitted blocks; and one empty block {@code quorum.emptyBlockAfterMillis} after a block
  * with transactions ({@link QuietChainRule}). Blocks carry the minter's {@link RaftSeal} and a
- * timestamp in nanoseconds, as GoQuorum's.
+ * timestamp in the genesis' {@link RaftTimestampUnit} (GoQuorum's nanoseconds unless it says seconds).
  *
  * <p>Members: raft ids are positions (1-based) in the node's {@code static-nodes.json}, or, without
  * one, in {@code permissioned-nodes.json}; each URL carries {@code raftport}. A node added later with
@@ -165,6 +166,7 @@ public class RaftEngine implements ConsensusEngine {
     private RaftMembership membership;
     private SpeculativeChain speculative;
     private MintThrottle throttle;
+    private RaftTimestampUnit timestampUnit;
     /** The minter's proposed blocks, executed, by hash: stored without running them again when they commit. */
     private final Map<ByteBuffer, ExecutedBlock> proposed = new HashMap<>();
     /** While joining, before the snapshot names the members: the node ids that spoke for raft ids. */
@@ -185,7 +187,7 @@ public class RaftEngine implements ConsensusEngine {
 
     @Override
     public ConsensusRules rules() {
-        return new RaftSealRule();
+        return new RaftHeaderRule(RaftTimestampUnit.of(node.genesis().config()));
     }
 
     @Override
@@ -193,6 +195,7 @@ public class RaftEngine implements ConsensusEngine {
         Duration blockTime = Duration.ofMillis(Long.getLong("quorum.raft.blockTimeMillis",
                 MintThrottle.DEFAULT_BLOCK_TIME.toMillis()));
         throttle = new MintThrottle(blockTime, clock);
+        timestampUnit = RaftTimestampUnit.of(node.genesis().config());
         RaftPeer self = selfPeer();
         long applied;
         if (log.isEmpty() && !isJoining()) {
@@ -223,7 +226,8 @@ public class RaftEngine implements ConsensusEngine {
         driver.start();
         long appliedAtStart = applied;
         LOG.info(() -> "raft engine: raft id " + self.raftId() + ", applied " + appliedAtStart + ", members "
-                + membership.confState() + ", a block at most every " + blockTime.toMillis() + " ms when transactions are pending"
+                + membership.confState() + ", a block at most every " + blockTime.toMillis() + " ms when transactions are pending, stamped in "
+                + timestampUnit.configName()
                 + (quietChain.isEnabled() ? ", one empty block " + quietChain.delayMillis() + " ms after each block with transactions"
                         : ", never an empty block"));
     }
@@ -699,7 +703,7 @@ public class RaftEngine implements ConsensusEngine {
             return; // GoQuorum: no block without transactions
         }
         BlockBuilder.Attributes attributes = BlockBuilder.Attributes.of(node.address(),
-                throttle.timestamp(parentHeader.timestamp()), gasLimit);
+                timestampUnit.blockTimestamp(clock.instant(), parentHeader.timestamp()), gasLimit);
         BlockAssembler.Assembled assembled = assembler.on(parent,
                 hash -> Optional.ofNullable(proposed.get(key(hash))).map(b -> b.block().header()), candidates, attributes);
         assembled.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
