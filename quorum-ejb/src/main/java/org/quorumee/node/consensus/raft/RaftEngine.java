@@ -81,6 +81,7 @@ import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.chain.ExecutedBlock;
 import org.quorumee.node.chain.ImportResult;
 import org.quorumee.node.consensus.ConsensusEngine;
+import org.quorumee.node.network.BlockSync;
 import org.quorumee.node.network.PeerNetwork;
 import org.quorumee.node.network.PeerState;
 import org.quorumee.node.txpool.TransactionPoolService;
@@ -111,7 +112,7 @@ import org.quorumee.node.txpool.TransactionPoolService;
 @Local(ConsensusEngine.class)
 // what the driver calls stays up until the driver has stopped
 @DependsOn({"NodeService", "ChainReader", "BlockAssembler", "BlockImporter", "TransactionPoolService", "PeerNetwork",
-        "RaftLogStore"})
+        "BlockSync", "RaftLogStore"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RaftEngine implements ConsensusEngine {
@@ -148,6 +149,9 @@ public class RaftEngine implements ConsensusEngine {
 
     @EJB
     private RaftLogStore log;
+
+    @EJB
+    private BlockSync sync;
 
     @Resource
     private ManagedThreadFactory threads;
@@ -215,6 +219,9 @@ public class RaftEngine implements ConsensusEngine {
                 : RaftMembership.restore(self, RaftSnapshotData.decode(snapshot.data()), snapshot.confState(), false);
         raft = RaftNode.start(RaftConfig.defaults(self.raftId()).withApplied(applied), log, new SecureRandom());
         startHeadHash = snapshot.isEmpty() ? null : RaftSnapshotData.decode(snapshot.data()).headBlockHash();
+        if (membership.isRemoved(self.raftId())) {
+            leaveCluster();
+        }
         speculative = new SpeculativeChain(headBlock());
         // A node restarted right after a block with transactions still owes it its follow-up block.
         lastBlockMillis = clock.millis();
@@ -648,6 +655,14 @@ public class RaftEngine implements ConsensusEngine {
         }
     }
 
+    /** Removed from the cluster: no minting, and no block from peers either (GoQuorum: blocks travel only by Raft). */
+    private void leaveCluster() {
+        removed = true;
+        minting = false;
+        throttle.cancel();
+        sync.stopFollowingPeers();
+    }
+
     private void applyConfChange(Entry entry) {
         ConfChange change = RaftCodec.decodeConfChange(entry.data());
         ConfState after = raft.applyConfChange(change);
@@ -656,11 +671,7 @@ public class RaftEngine implements ConsensusEngine {
                 + "; members " + after);
         switch (outcome) {
             case ADDED -> member(change.nodeId()).ifPresent(this::link);
-            case SELF_REMOVED -> {
-                removed = true;
-                minting = false;
-                throttle.cancel();
-            }
+            case SELF_REMOVED -> leaveCluster();
             default -> {
             }
         }
