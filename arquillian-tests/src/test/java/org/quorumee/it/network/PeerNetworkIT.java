@@ -42,7 +42,7 @@ class PeerNetworkIT {
 
     @BeforeAll
     static void startNetwork() {
-        network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4);
+        network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4, "--consensus", "single");
         network.awaitLinked(LIMIT);
     }
 

@@ -45,7 +45,7 @@ class PrivateStoresNetworkIT {
         network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4, network -> {
             enclaveKeyInSoftHsm(network, 2);
             databaseInPostgres(network, 4);
-        });
+        }, "--consensus", "single");
         network.awaitLinked(LIMIT);
         for (int node = 1; node <= 4; node++) {
             tmKey[node] = QuorumNetwork.read(network.nodeDir(node).resolve("tm/tm.pub"));

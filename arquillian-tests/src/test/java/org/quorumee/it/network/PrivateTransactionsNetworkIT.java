@@ -70,7 +70,7 @@ class PrivateTransactionsNetworkIT {
 
     @BeforeAll
     static void startNetwork() {
-        network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4);
+        network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4, "--consensus", "single");
         network.awaitLinked(LIMIT);
         for (int node = 1; node <= 4; node++) {
             tmKey[node] = QuorumNetwork.read(network.nodeDir(node).resolve("tm/tm.pub"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.quorumee.it.support.ClientScript;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
@@ -30,9 +32,12 @@ import org.web3j.utils.Numeric;
 /**
  * A four-node Raft network (one WildFly domain started by {@code bin/quorum up --consensus raft}),
  * shared by the class: a leader is elected; a transaction sent to a follower is mined and every node
- * reaches the same head; an idle chain makes no block but the quiet-chain one; the leader killed
- * (SIGKILL) while transactions flow is replaced, nothing that had a receipt is lost, no height has two
- * blocks, and the killed node catches up when started again.
+ * reaches the same head, in blocks stamped in seconds; ethers 6 deploys and uses contracts through a
+ * follower; an idle chain makes no block but the quiet-chain one; the leader killed (SIGKILL) while
+ * transactions flow is replaced, nothing that had a receipt is lost, no height has two blocks, and the
+ * killed node catches up when started again; the whole network stopped and started again comes back
+ * at its height and keeps minting; a fifth node joins as a learner and is promoted; a member removed
+ * receives no more blocks and its raft id is never given again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
@@ -98,10 +103,25 @@ class RaftNetworkIT {
         String extra = block.get("extraData").asText();
         assertTrue(extra.startsWith("0x" + "00".repeat(32)) && extra.length() > 2 + 64,
                 "GoQuorum's raft header form: 32 zero bytes, then RLP([raftId, signature]): " + extra);
+        // the launcher's genesis says config.raft.timestampUnit = seconds (GoQuorum's nanoseconds break ethers)
+        long timestamp = Long.decode(block.get("timestamp").asText());
+        assertTrue(timestamp > 1_000_000_000L && timestamp < 100_000_000_000L, "a timestamp in seconds: " + timestamp);
+    }
+
+    /** ethers 6 reads every block it formats (a Wallet's send reads the latest): seconds timestamps matter. */
+    @Test
+    @Order(3)
+    void ethersDeploysAndUsesContractsThroughAFollower() throws Exception {
+        int leader = leader();
+        int follower = leader == 2 ? 3 : 2;
+        System.out.printf("raft: ethers 6 against node %d while node %d leads%n", follower, leader);
+        JsonNode summary = ClientScript.run(URI.create("http://127.0.0.1:" + (network.rpcPort + follower - 1) + "/"));
+        ClientScript.assertEthersSummary(summary);
+        awaitSameChain(summary.path("blockNumber").asLong());
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anIdleChainMakesNoBlockButTheQuietChainOne() throws InterruptedException {
         Credentials key = QuorumNetwork.freshKey();
         String hash = network.sendTransfer(3, key, 0);
@@ -118,7 +138,7 @@ class RaftNetworkIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theLeaderKilledWhileTransactionsFlowIsReplacedAndNothingMinedIsLost() throws InterruptedException {
         int oldLeader = leader();
         int entry = oldLeader == 1 ? 2 : 1;
@@ -176,7 +196,7 @@ class RaftNetworkIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aContractDeployedThroughAFollowerIsOnEveryNode() {
         int follower = running.stream().filter(node -> node != leader()).findFirst().orElseThrow();
         Credentials key = QuorumNetwork.freshKey();
@@ -199,16 +219,43 @@ class RaftNetworkIT {
         }
     }
 
+    /**
+     * Every node stopped, then started from its persisted log and chain: the same height and head, and
+     * blocks again. The same up also starts a fifth node (joining, not a member yet) for the next test:
+     * the launcher adds a node to a domain only when it starts.
+     */
     @Test
-    @Order(6)
-    void aFifthNodeAddedAsLearnerCatchesUpAndIsPromotedToVerifier() {
+    @Order(7)
+    void theWholeNetworkStoppedAndStartedAgainComesBackAtItsHeightAndKeepsMinting() {
+        int reference = running.stream().min(Integer::compare).orElseThrow();
+        // the quiet-chain block made: a head with transactions would owe one after the restart
+        QuorumNetwork.await("an idle chain (a head block without transactions)", LIMIT, () -> network.result(reference,
+                "eth_getBlockByNumber", "[\"latest\", false]").get("transactions").isEmpty());
+        awaitSameChain(head(reference));
+        long height = head(reference);
+        String headHash = headHash(reference);
         network.launch("down");
         network.launch("up", "--nodes", "5"); // node 5 starts as a joining member (quorum.raft.joinExisting=5)
+        for (int node : running) {
+            assertEquals(height, head(node), "node " + node + " came back at the height it had");
+            assertEquals(headHash, headHash(node), "node " + node + " came back on the head it had");
+        }
         QuorumNetwork.await("one minter and three verifiers after the restart", LIMIT, () -> {
             List<String> roles = roles();
             return roles.stream().filter("minter"::equals).count() == 1
                     && roles.stream().filter("verifier"::equals).count() == NODES - 1;
         });
+        Credentials key = QuorumNetwork.freshKey();
+        String hash = network.sendTransfer(reference, key, 0);
+        QuorumNetwork.await("a transaction mined after the restart", LIMIT, () -> receipt(reference, hash) != null);
+        long minedIn = Long.decode(receipt(reference, hash).get("blockNumber").asText());
+        assertTrue(minedIn > height, "a new block on the old head: " + minedIn + " after " + height);
+        awaitSameChain(minedIn);
+    }
+
+    @Test
+    @Order(8)
+    void aFifthNodeAddedAsLearnerCatchesUpAndIsPromotedToVerifier() {
         assertEquals("", network.result(5, "raft_role", "[]").asText(), "node 5 is no member yet");
         int leader = leader();
         String enode5 = network.enode(5);
@@ -236,6 +283,47 @@ class RaftNetworkIT {
         String hash2 = network.sendTransfer(5, key, 1);
         QuorumNetwork.await("a transaction sent to the promoted node mined", LIMIT, () -> receipt(5, hash2) != null);
         awaitSameChain(Long.decode(receipt(5, hash2).get("blockNumber").asText()));
+    }
+
+    /**
+     * raft_removePeer: the removed node gets no block committed after its removal (Raft is the only way
+     * blocks travel) while the others go on; a member added later gets a new raft id, never the removed one.
+     */
+    @Test
+    @Order(9)
+    void aRemovedMemberReceivesNoMoreBlocksAndItsRaftIdIsNeverReused() {
+        int leader = leader();
+        int removedNode = 5;
+        assertTrue(network.result(leader, "raft_removePeer", "[" + removedNode + "]").isNull(), "raft_removePeer answers null");
+        running.remove(removedNode);
+        QuorumNetwork.await("every member knows " + removedNode + " is gone", LIMIT, () -> running.stream()
+                .allMatch(node -> network.result(node, "raft_cluster", "[]").size() == NODES));
+        int entry = running.stream().filter(node -> node != leader).findFirst().orElseThrow();
+        Credentials key = QuorumNetwork.freshKey();
+        // proposed after the removal was applied: the leader never sends these blocks to the removed node
+        String first = network.sendTransfer(entry, key, 0);
+        QuorumNetwork.await("a transaction mined after the removal", LIMIT, () -> receipt(entry, first) != null);
+        long firstBlock = Long.decode(receipt(entry, first).get("blockNumber").asText());
+        long removedHead = head(removedNode);
+        String second = network.sendTransfer(entry, key, 1);
+        QuorumNetwork.await("a second transaction mined after the removal", LIMIT, () -> receipt(entry, second) != null);
+        awaitSameChain(Long.decode(receipt(entry, second).get("blockNumber").asText()));
+        assertTrue(removedHead < firstBlock, "node " + removedNode + " is at " + removedHead + ", below block " + firstBlock
+                + " made after its removal");
+        assertEquals(removedHead, head(removedNode), "node " + removedNode + "'s head stopped while the others advanced");
+        assertTrue(receipt(removedNode, first) == null && receipt(removedNode, second) == null,
+                "the removed node has none of the blocks made after its removal");
+
+        // a member added now gets raft id 6: 5 stays retired (the new one is a learner no node runs, removed again)
+        Credentials stranger = QuorumNetwork.freshKey();
+        String enode = "enode://" + Numeric.toHexStringNoPrefixZeroPadded(stranger.getEcKeyPair().getPublicKey(), 128)
+                + "@127.0.0.1:1?discport=0&raftport=2";
+        assertEquals(6, network.result(leader, "raft_addLearner", "[\"" + enode + "\"]").asInt(), "raft ids are never reused");
+        QuorumNetwork.await("raft id 6 in the cluster", LIMIT, () -> network.result(leader, "raft_cluster", "[]").size() == NODES + 1);
+        network.result(leader, "raft_removePeer", "[6]");
+        QuorumNetwork.await("raft id 6 removed", LIMIT, () -> network.result(leader, "raft_cluster", "[]").size() == NODES);
+        String third = network.sendTransfer(entry, key, 2);
+        QuorumNetwork.await("the cluster still mints", LIMIT, () -> receipt(entry, third) != null);
     }
 
     /** Every transaction is in the same block on every running node; those that had a receipt are among them. */

@@ -42,8 +42,12 @@ import org.quorumee.core.types.Address;
  * java -cp bench/target/classes:$(cat bench/target/classpath.txt):quorum-ejb/target/classes \
  *     org.quorumee.bench.load.LoadGenerator http://127.0.0.1:22000/ transfer 200 20000 16 300
  * </pre>
- * Arguments: URL (loopback only), mode {@code transfer|erc20}, senders, total transactions (at least
- * 20,000), concurrency (HTTP connections), maximum duration in seconds (the run stops by itself).
+ * Arguments: URL (loopback only; several, comma-separated, spread the senders round-robin over a
+ * network's nodes: sender i sends to node i mod n), mode {@code transfer|erc20}, senders, total
+ * transactions (at least 20,000), concurrency (HTTP connections), maximum duration in seconds (the
+ * run stops by itself), and optionally a rate in transactions per second (default: as fast as the
+ * connections go), for latency at a given load. Setup, the block watch and the receipt check use the
+ * first URL. It prints the blocks the run took and their mean interval.
  *
  * <p>Senders are fresh keys and pay gas price 0. In {@code transfer} mode each transaction moves 1 wei
  * to one of a fixed set of recipients, so the senders are first funded from the node's first
@@ -68,21 +72,24 @@ public final class LoadGenerator {
 
     enum Mode { TRANSFER, ERC20 }
 
-    record Options(URI url, Mode mode, int senders, int total, int concurrency, int maxSeconds) {
+    record Options(List<URI> urls, Mode mode, int senders, int total, int concurrency, int maxSeconds, int rate) {
         static Options parse(String[] args) {
-            if (args.length != 6) {
+            if (args.length != 6 && args.length != 7) {
                 throw new IllegalArgumentException(
-                        "usage: LoadGenerator <url> <transfer|erc20> <senders> <total>=" + MIN_TOTAL
-                                + "> <concurrency> <max-seconds>");
+                        "usage: LoadGenerator <url[,url...]> <transfer|erc20> <senders> <total>=" + MIN_TOTAL
+                                + "> <concurrency> <max-seconds> [rate/s]");
             }
-            Options options = new Options(JsonRpc.requireLoopback(URI.create(args[0])),
+            List<URI> urls = Arrays.stream(args[0].split(",")).map(url -> JsonRpc.requireLoopback(URI.create(url))).toList();
+            Options options = new Options(urls,
                     Mode.valueOf(args[1].toUpperCase(Locale.ROOT)), Integer.parseInt(args[2]),
-                    Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    args.length == 7 ? Integer.parseInt(args[6]) : 0);
             if (options.total < MIN_TOTAL) {
                 throw new IllegalArgumentException("total must be at least " + MIN_TOTAL + " for a sustained figure");
             }
-            if (options.senders < 1 || options.concurrency < 1 || options.maxSeconds < 1 || options.maxSeconds > 3600) {
-                throw new IllegalArgumentException("senders, concurrency >= 1; max-seconds in 1..3600");
+            if (options.senders < 1 || options.concurrency < 1 || options.maxSeconds < 1 || options.maxSeconds > 3600
+                    || options.rate < 0) {
+                throw new IllegalArgumentException("senders, concurrency >= 1; max-seconds in 1..3600; rate >= 0");
             }
             return options;
         }
@@ -92,13 +99,21 @@ public final class LoadGenerator {
     private record Signed(String raw, String hash) {
     }
 
-    /** A sender's transactions in nonce order; held by one sending thread at a time. */
+    /** A sender's transactions in nonce order, all sent to one node; held by one sending thread at a time. */
     private static final class SenderQueue {
         final ArrayDeque<Signed> transactions = new ArrayDeque<>();
+        final JsonRpc node;
+
+        SenderQueue(JsonRpc node) {
+            this.node = node;
+        }
     }
 
     private final Options options;
     private final JsonRpc rpc;
+    private final List<JsonRpc> nodes;
+    /** With a rate: the send slot of the next transaction (nanoTime), one every 1/rate s. */
+    private final java.util.concurrent.atomic.AtomicLong nextSendSlot = new java.util.concurrent.atomic.AtomicLong();
     private long chainId;
     private final List<KeyPair> senders = new ArrayList<>();
     private final long[] nextNonce;
@@ -112,10 +127,14 @@ public final class LoadGenerator {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger sendErrors = new AtomicInteger();
     private volatile long lastConfirmationNanos;
+    private final AtomicInteger blocksSeen = new AtomicInteger();
+    private volatile long firstBlockNanos;
+    private volatile long lastBlockNanos;
 
     private LoadGenerator(Options options) {
         this.options = options;
-        this.rpc = new JsonRpc(options.url());
+        this.nodes = options.urls().stream().map(JsonRpc::new).toList();
+        this.rpc = nodes.get(0);
         this.nextNonce = new long[options.senders()];
     }
 
@@ -142,9 +161,10 @@ public final class LoadGenerator {
         chainId = Long.decode(rpc.call("eth_chainId").asText());
         requireMethod("eth_sendRawTransaction");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.maxSeconds());
-        System.out.printf("load: %s mode=%s senders=%d total=%d concurrency=%d max=%ds chainId=%d%n",
-                options.url(), options.mode().name().toLowerCase(Locale.ROOT), options.senders(), options.total(),
-                options.concurrency(), options.maxSeconds(), chainId);
+        System.out.printf("load: %s mode=%s senders=%d total=%d concurrency=%d max=%ds rate=%s chainId=%d%n",
+                options.urls(), options.mode().name().toLowerCase(Locale.ROOT), options.senders(), options.total(),
+                options.concurrency(), options.maxSeconds(), options.rate() == 0 ? "unlimited" : options.rate() + "/s",
+                chainId);
         for (int i = 0; i < options.senders(); i++) {
             senders.add(Secp256k1.generateKeyPair());
         }
@@ -168,6 +188,7 @@ public final class LoadGenerator {
 
         long startBlock = Long.decode(rpc.call("eth_blockNumber").asText());
         long start = System.nanoTime();
+        nextSendSlot.set(start);
         Thread watcher = new Thread(() -> watchBlocks(startBlock + 1, deadline), "block-watcher");
         watcher.start();
         List<Thread> workers = new ArrayList<>();
@@ -268,7 +289,7 @@ public final class LoadGenerator {
     private List<SenderQueue> presign(Address token, BigInteger transferValue) {
         List<SenderQueue> queues = new ArrayList<>();
         for (int s = 0; s < senders.size(); s++) {
-            queues.add(new SenderQueue());
+            queues.add(new SenderQueue(nodes.get(s % nodes.size())));
         }
         for (int i = 0; i < options.total(); i++) {
             int s = i % senders.size();
@@ -289,9 +310,16 @@ public final class LoadGenerator {
                 return;
             }
             Signed tx = queue.transactions.poll();
+            if (options.rate() > 0) {
+                long slot = nextSendSlot.getAndAdd(1_000_000_000L / options.rate());
+                long wait = slot - System.nanoTime();
+                if (wait > 0) {
+                    sleepQuietly(TimeUnit.NANOSECONDS.toMillis(wait));
+                }
+            }
             inFlight.put(tx.hash(), System.nanoTime());
             try {
-                rpc.call("eth_sendRawTransaction", tx.raw());
+                queue.node.call("eth_sendRawTransaction", tx.raw());
                 sent.incrementAndGet();
                 if (!queue.transactions.isEmpty()) {
                     ready.add(queue);
@@ -327,6 +355,10 @@ public final class LoadGenerator {
                 }
                 JsonNode[] blocks = rpc.batch(requests);
                 long now = System.nanoTime();
+                if (blocksSeen.getAndAdd(blocks.length) == 0) {
+                    firstBlockNanos = now;
+                }
+                lastBlockNanos = now;
                 for (JsonNode answer : blocks) {
                     for (JsonNode hash : JsonRpc.resultOf(answer).path("transactions")) {
                         Long sentAt = inFlight.remove(hash.asText());
@@ -437,6 +469,11 @@ public final class LoadGenerator {
             System.out.printf("latency send->in a block: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     millis(percentile(sorted, 50)), millis(percentile(sorted, 90)), millis(percentile(sorted, 99)),
                     millis(sorted[sorted.length - 1]));
+        }
+        int blocks = blocksSeen.get();
+        if (blocks > 1) {
+            System.out.printf("blocks: %d, one every %.1f ms on average while transactions came, %.1f transactions each%n",
+                    blocks, millis(lastBlockNanos - firstBlockNanos) / (blocks - 1), confirmedCount / (double) blocks);
         }
         Map<String, Integer> byMessage = new TreeMap<>();
         errors.forEach((message, count) -> byMessage.put(message, count.get()));

@@ -228,6 +228,14 @@ public final class ChainConfig {
         return Optional.ofNullable(JsonFields.object(JsonFields.field(raw, "qbft")));
     }
 
+    /**
+     * The {@code raft} section, as written: a plain tree (unmodifiable). GoQuorum has none; this
+     * node reads {@code timestampUnit} from it (see {@code RaftTimestampUnit}).
+     */
+    public Optional<Map<String, Object>> raft() {
+        return Optional.ofNullable(JsonFields.object(JsonFields.field(raw, "raft")));
+    }
+
     /** The {@code transitions} list (GoQuorum's per-block changes of consensus settings), as written. */
     public Optional<List<Object>> transitions() {
         return Optional.ofNullable(JsonFields.list(JsonFields.field(raw, "transitions")));

@@ -16,4 +16,13 @@ public interface ConsensusRules {
 
     /** @throws InvalidBlockException naming the first engine rule {@code header} breaks */
     void validate(BlockHeader header, BlockHeader parent) throws InvalidBlockException;
+
+    /**
+     * Whether a block may carry its parent's timestamp. Ethereum's rule, the default, is strictly
+     * after the parent; an engine whose blocks come faster than its timestamp unit (Raft stamping
+     * seconds, as geth's Clique with period 0) allows equal ones, and never an earlier one.
+     */
+    default boolean allowsParentTimestamp() {
+        return false;
+    }
 }

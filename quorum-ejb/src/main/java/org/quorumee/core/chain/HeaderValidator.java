@@ -87,9 +87,11 @@ public final class HeaderValidator {
             throw new InvalidBlockException("parent hash " + Hex.encode(header.parentHash()) + " is not the parent's hash "
                     + Hex.encode(parent.hash()));
         }
-        if (Long.compareUnsigned(header.timestamp(), parent.timestamp()) <= 0) {
+        int time = Long.compareUnsigned(header.timestamp(), parent.timestamp());
+        if (time < 0 || time == 0 && !consensusRules.allowsParentTimestamp()) {
             throw new InvalidBlockException("timestamp " + Long.toUnsignedString(header.timestamp())
-                    + " is not after the parent's " + Long.toUnsignedString(parent.timestamp()));
+                    + (consensusRules.allowsParentTimestamp() ? " is before" : " is not after")
+                    + " the parent's " + Long.toUnsignedString(parent.timestamp()));
         }
         if (header.extraData().length > maxExtraDataBytes) {
             throw new InvalidBlockException("extra data of " + header.extraData().length + " bytes exceeds "

@@ -84,6 +84,8 @@ public class BlockSync {
     private final ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** False once the consensus engine says this node takes no more blocks from its peers. */
+    private volatile boolean following = true;
 
     @PostConstruct
     void start() {
@@ -100,6 +102,14 @@ public class BlockSync {
         for (Timer timer : timers.getTimers()) {
             timer.cancel();
         }
+    }
+
+    /**
+     * This node takes no more blocks from its peers (it still answers their requests): a Raft member
+     * removed from the cluster, which in GoQuorum receives no block after its removal.
+     */
+    public void stopFollowingPeers() {
+        following = false;
     }
 
     /** Blocks imported from peers since start. */
@@ -168,6 +178,9 @@ public class BlockSync {
 
     @Timeout
     void poll(Timer timer) {
+        if (!following) {
+            return;
+        }
         try {
             List<PeerState> connected = network.peers().stream().filter(PeerState::outboundConnected).toList();
             if (!connected.isEmpty()) {
@@ -186,7 +199,7 @@ public class BlockSync {
 
     private void onAnnouncement(String sender, PeerMessage message) {
         PeerMessage.BlockAnnouncement announced = (PeerMessage.BlockAnnouncement) message.body();
-        if (announced.number() > chain.head().number()) {
+        if (following && announced.number() > chain.head().number()) {
             requestAfterHead(sender);
         }
     }
@@ -217,6 +230,9 @@ public class BlockSync {
      * one is not; when the answer was full and all of it imported, the next batch is asked for.
      */
     private void onBlocks(String sender, PeerMessage message) {
+        if (!following) {
+            return;
+        }
         List<byte[]> blocks = ((PeerMessage.BlockResponse) message.body()).encodedBlocks();
         int importedNow = 0;
         for (byte[] encoded : blocks) {

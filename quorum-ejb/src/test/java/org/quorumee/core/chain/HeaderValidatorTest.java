@@ -46,6 +46,29 @@ class HeaderValidatorTest {
         assertRefused("timestamp", b -> b.timestamp(parent.timestamp() - 1));
     }
 
+    /** An engine that allows equal timestamps (Raft in seconds) still refuses an earlier one; others refuse both. */
+    @Test
+    void aParentsTimestampOnlyWhereTheEngineAllowsIt() {
+        ConsensusRules equalAllowed = new ConsensusRules() {
+            @Override
+            public void validate(BlockHeader header, BlockHeader parent) {
+            }
+
+            @Override
+            public boolean allowsParentTimestamp() {
+                return true;
+            }
+        };
+        HeaderValidator relaxed = HeaderValidator.forChain(chain.config, equalAllowed);
+        BlockHeader sameTime = child.toBuilder().timestamp(parent.timestamp()).build();
+        assertDoesNotThrow(() -> relaxed.validate(sameTime, parent));
+        BlockHeader earlier = child.toBuilder().timestamp(parent.timestamp() - 1).build();
+        InvalidBlockException e = assertThrows(InvalidBlockException.class, () -> relaxed.validate(earlier, parent));
+        assertTrue(e.getMessage().contains("is before the parent's"), e.getMessage());
+        assertThrows(InvalidBlockException.class, () -> HeaderValidator.forChain(chain.config, ConsensusRules.NONE)
+                .validate(sameTime, parent), "Ethereum's and the single node's rule: strictly after");
+    }
+
     @Test
     void gasLimitMovesByLessThanOne1024thAndStaysAbove5000() {
         long bound = parent.gasLimit() / HeaderValidator.GAS_LIMIT_BOUND_DIVISOR;

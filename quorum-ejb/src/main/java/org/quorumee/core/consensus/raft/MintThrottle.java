@@ -10,9 +10,7 @@ import java.time.Instant;
  * the last attempt lies at least one block time back. So blocks come at most once per block time,
  * and a request is served within one block time. Time comes from the injected clock; the driver
  * arms its timer for {@link #nanosUntilDue()}.
- *
- * <p>Raft block timestamps are nanoseconds since the epoch (GoQuorum's {@code UnixNano}), strictly
- * above the parent's: {@link #timestamp(long)}.
+ * A block's timestamp is the chain's {@link RaftTimestampUnit}'s business.
  */
 public final class MintThrottle {
     /** GoQuorum's default {@code --raftblocktime}. */
@@ -71,14 +69,8 @@ public final class MintThrottle {
         requested = false;
     }
 
-    /** A timestamp for a block on a parent of {@code parentTimestampNanos}: now, or parent + 1 ns. */
-    public long timestamp(long parentTimestampNanos) {
-        long now = nowNanos();
-        return now > parentTimestampNanos ? now : parentTimestampNanos + 1;
-    }
-
     /** The clock's time in nanoseconds since the epoch. */
-    public long nowNanos() {
+    private long nowNanos() {
         Instant now = clock.instant();
         return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
     }

@@ -19,7 +19,9 @@
  *   <li>Blocks: {@link org.quorumee.core.consensus.raft.RaftSeal} (extraData),
  *   {@link org.quorumee.core.consensus.raft.SpeculativeChain} (the minter's unapplied blocks),
  *   {@link org.quorumee.core.consensus.raft.BlockRace} (a block not on the head is a no-op),
- *   {@link org.quorumee.core.consensus.raft.MintThrottle} (block time, nanosecond timestamps).</li>
+ *   {@link org.quorumee.core.consensus.raft.MintThrottle} (block time),
+ *   {@link org.quorumee.core.consensus.raft.RaftTimestampUnit} (seconds or GoQuorum's nanoseconds),
+ *   {@link org.quorumee.core.consensus.raft.RaftHeaderRule} (seal and timestamp rule on import).</li>
  *   <li>Membership for {@code raft_*}: {@link org.quorumee.core.consensus.raft.RaftMembership},
  *   {@link org.quorumee.core.consensus.raft.RaftPeer},
  *   {@link org.quorumee.core.consensus.raft.RaftClusterEntry},
@@ -72,7 +74,7 @@
  * New transactions and new heads call {@code throttle.request()}; when {@code throttle.isDue()}:
  * {@code throttle.minted()}, take pending transactions whose hash is not
  * {@code speculative.isProposed}, stop if there are none (GoQuorum mints no empty blocks), build on
- * {@code speculative.head()} with {@code throttle.timestamp(parentTimestamp)}, seal with
+ * {@code speculative.head()} with {@code timestampUnit.blockTimestamp(now, parentTimestamp)}, seal with
  * {@code RaftSeal.seal}, {@code speculative.extend(block)}, {@code node.propose(block.encode())} (if
  * refused: {@code speculative.reset(head)}).
  *

@@ -61,7 +61,8 @@ import org.quorumee.core.consensus.raft.RaftMembershipException;
 import org.quorumee.core.consensus.raft.RaftNode;
 import org.quorumee.core.consensus.raft.RaftPeer;
 import org.quorumee.core.consensus.raft.RaftSeal;
-import org.quorumee.core.consensus.raft.RaftSealRule;
+import org.quorumee.core.consensus.raft.RaftHeaderRule;
+import org.quorumee.core.consensus.raft.RaftTimestampUnit;
 import org.quorumee.core.consensus.raft.RaftSnapshotData;
 import org.quorumee.core.consensus.raft.Ready;
 import org.quorumee.core.consensus.raft.Role;
@@ -80,6 +81,7 @@ import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.chain.ExecutedBlock;
 import org.quorumee.node.chain.ImportResult;
 import org.quorumee.node.consensus.ConsensusEngine;
+import org.quorumee.node.network.BlockSync;
 import org.quorumee.node.network.PeerNetwork;
 import org.quorumee.node.network.PeerState;
 import org.quorumee.node.txpool.TransactionPoolService;
@@ -97,7 +99,7 @@ import org.quorumee.node.txpool.TransactionPoolService;
  * {@code quorum.raft.blockTimeMillis} (GoQuorum's {@code --raftblocktime}, 50 ms), building on its own
  * proposed, uncommitted blocks; and one empty block {@code quorum.emptyBlockAfterMillis} after a block
  * with transactions ({@link QuietChainRule}). Blocks carry the minter's {@link RaftSeal} and a
- * timestamp in nanoseconds, as GoQuorum's.
+ * timestamp in the genesis' {@link RaftTimestampUnit} (GoQuorum's nanoseconds unless it says seconds).
  *
  * <p>Members: raft ids are positions (1-based) in the node's {@code static-nodes.json}, or, without
  * one, in {@code permissioned-nodes.json}; each URL carries {@code raftport}. A node added later with
@@ -110,7 +112,7 @@ import org.quorumee.node.txpool.TransactionPoolService;
 @Local(ConsensusEngine.class)
 // what the driver calls stays up until the driver has stopped
 @DependsOn({"NodeService", "ChainReader", "BlockAssembler", "BlockImporter", "TransactionPoolService", "PeerNetwork",
-        "RaftLogStore"})
+        "BlockSync", "RaftLogStore"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RaftEngine implements ConsensusEngine {
@@ -148,6 +150,9 @@ public class RaftEngine implements ConsensusEngine {
     @EJB
     private RaftLogStore log;
 
+    @EJB
+    private BlockSync sync;
+
     @Resource
     private ManagedThreadFactory threads;
 
@@ -167,6 +172,7 @@ public class RaftEngine implements ConsensusEngine {
     private volatile RaftMembership publishedMembership;
     private SpeculativeChain speculative;
     private MintThrottle throttle;
+    private RaftTimestampUnit timestampUnit;
     /** The minter's proposed blocks, executed, by hash: stored without running them again when they commit. */
     private final Map<ByteBuffer, ExecutedBlock> proposed = new HashMap<>();
     /** While joining, before the snapshot names the members: the node ids that spoke for raft ids. */
@@ -187,7 +193,7 @@ public class RaftEngine implements ConsensusEngine {
 
     @Override
     public ConsensusRules rules() {
-        return new RaftSealRule();
+        return new RaftHeaderRule(RaftTimestampUnit.of(node.genesis().config()));
     }
 
     @Override
@@ -195,6 +201,7 @@ public class RaftEngine implements ConsensusEngine {
         Duration blockTime = Duration.ofMillis(Long.getLong("quorum.raft.blockTimeMillis",
                 MintThrottle.DEFAULT_BLOCK_TIME.toMillis()));
         throttle = new MintThrottle(blockTime, clock);
+        timestampUnit = RaftTimestampUnit.of(node.genesis().config());
         RaftPeer self = selfPeer();
         long applied;
         if (log.isEmpty() && !isJoining()) {
@@ -215,6 +222,9 @@ public class RaftEngine implements ConsensusEngine {
         publishMembership();
         raft = RaftNode.start(RaftConfig.defaults(self.raftId()).withApplied(applied), log, new SecureRandom());
         startHeadHash = snapshot.isEmpty() ? null : RaftSnapshotData.decode(snapshot.data()).headBlockHash();
+        if (membership.isRemoved(self.raftId())) {
+            leaveCluster();
+        }
         speculative = new SpeculativeChain(headBlock());
         // A node restarted right after a block with transactions still owes it its follow-up block.
         lastBlockMillis = clock.millis();
@@ -226,7 +236,8 @@ public class RaftEngine implements ConsensusEngine {
         driver.start();
         long appliedAtStart = applied;
         LOG.info(() -> "raft engine: raft id " + self.raftId() + ", applied " + appliedAtStart + ", members "
-                + membership.confState() + ", a block at most every " + blockTime.toMillis() + " ms when transactions are pending"
+                + membership.confState() + ", a block at most every " + blockTime.toMillis() + " ms when transactions are pending, stamped in "
+                + timestampUnit.configName()
                 + (quietChain.isEnabled() ? ", one empty block " + quietChain.delayMillis() + " ms after each block with transactions"
                         : ", never an empty block"));
     }
@@ -661,6 +672,14 @@ public class RaftEngine implements ConsensusEngine {
         }
     }
 
+    /** Removed from the cluster: no minting, and no block from peers either (GoQuorum: blocks travel only by Raft). */
+    private void leaveCluster() {
+        removed = true;
+        minting = false;
+        throttle.cancel();
+        sync.stopFollowingPeers();
+    }
+
     private void applyConfChange(Entry entry) {
         ConfChange change = RaftCodec.decodeConfChange(entry.data());
         ConfState after = raft.applyConfChange(change);
@@ -670,11 +689,7 @@ public class RaftEngine implements ConsensusEngine {
                 + "; members " + after);
         switch (outcome) {
             case ADDED -> member(change.nodeId()).ifPresent(this::link);
-            case SELF_REMOVED -> {
-                removed = true;
-                minting = false;
-                throttle.cancel();
-            }
+            case SELF_REMOVED -> leaveCluster();
             default -> {
             }
         }
@@ -717,7 +732,7 @@ public class RaftEngine implements ConsensusEngine {
             return; // GoQuorum: no block without transactions
         }
         BlockBuilder.Attributes attributes = BlockBuilder.Attributes.of(node.address(),
-                throttle.timestamp(parentHeader.timestamp()), gasLimit);
+                timestampUnit.blockTimestamp(clock.instant(), parentHeader.timestamp()), gasLimit);
         BlockAssembler.Assembled assembled = assembler.on(parent,
                 hash -> Optional.ofNullable(proposed.get(key(hash))).map(b -> b.block().header()), candidates, attributes);
         assembled.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));

@@ -598,7 +598,7 @@ final class RaftSimulation {
         BlockHeader header = BlockHeader.builder()
                 .parentHash(parent.hash())
                 .number(parent.header().number() + 1)
-                .timestamp(n.throttle.timestamp(parent.header().timestamp()))
+                .timestamp(RaftTimestampUnit.NANOSECONDS.blockTimestamp(clock.instant(), parent.header().timestamp()))
                 .coinbase(Address.ofLong(n.id))
                 .build();
         Block block = new Block(header, txs, List.of(), null);

@@ -1,6 +1,7 @@
 package org.quorumee.core.consensus.raft;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +12,14 @@ import org.quorumee.core.chain.InvalidBlockException;
 import org.quorumee.core.crypto.KeyPair;
 import org.quorumee.core.types.Address;
 
-/** The header rule of a Raft chain: a minter's seal, well formed, from which a signer is recovered. */
-class RaftSealRuleTest {
+/**
+ * The header rules of a Raft chain: a minter's seal, well formed, from which a signer is recovered;
+ * a parent's timestamp repeated only in seconds.
+ */
+class RaftHeaderRuleTest {
     private static final KeyPair NODE_KEY = KeyPair.fromPrivateKey(
             Hex.decode("4646464646464646464646464646464646464646464646464646464646464646"));
-    private final RaftSealRule rule = new RaftSealRule();
+    private final RaftHeaderRule rule = new RaftHeaderRule(RaftTimestampUnit.NANOSECONDS);
 
     private static BlockHeader header(byte[] extra) {
         return BlockHeader.builder().number(3).gasLimit(700_000_000L).timestamp(1_700_000_000_123_456_789L)
@@ -43,5 +47,11 @@ class RaftSealRuleTest {
             extra[i] = 0;
         }
         assertThrows(InvalidBlockException.class, () -> rule.validate(header(extra), header(new byte[0])));
+    }
+
+    @Test
+    void equalTimestampsOnlyInSeconds() {
+        assertTrue(new RaftHeaderRule(RaftTimestampUnit.SECONDS).allowsParentTimestamp());
+        assertFalse(new RaftHeaderRule(RaftTimestampUnit.NANOSECONDS).allowsParentTimestamp());
     }
 }
