@@ -27,21 +27,21 @@ function setInterval(fn, delay) { return __timer(fn, delay, Array.prototype.slic
 function clearTimeout(id) { if (id !== undefined && id !== null) __host.cancel(id); }
 var clearInterval = clearTimeout;
 
-// web3.js 0.20 over the host's synchronous JSON-RPC: send for synchronous calls, sendAsync for
-// callbacks (answered at once, as geth's console does).
+// web3.js 0.20 over the host's synchronous JSON-RPC: send for synchronous calls; sendAsync makes the
+// call at once and hands the answer to the callback from the event loop, never from inside the
+// caller (web3's contract.new watches a filter whose first answer may already name the receipt).
 var __provider = {
     send: function (payload) {
         return JSON.parse(String(__host.send(JSON.stringify(payload))));
     },
     sendAsync: function (payload, callback) {
-        var response;
+        var error = null, response;
         try {
             response = this.send(payload);
         } catch (e) {
-            callback(e instanceof Error ? e : new Error(String(e && e.message || e)));
-            return;
+            error = e instanceof Error ? e : new Error(String(e && e.message || e));
         }
-        callback(null, response);
+        setTimeout(function () { callback(error, response); }, 0);
     },
     isConnected: function () {
         try { this.send({jsonrpc: '2.0', id: 0, method: 'net_listening', params: []}); return true; } catch (e) { return false; }
