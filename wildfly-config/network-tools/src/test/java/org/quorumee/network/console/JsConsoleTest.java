@@ -69,6 +69,14 @@ class JsConsoleTest {
     }
 
     @Test
+    void aCallbackIsAnsweredFromTheEventLoopNotInsideTheCall() throws Exception {
+        assertEquals("\"before\"", console.run("var order = []; eth.getBlockNumber(function (e) { order.push(e ? 'error' : 'ok'); });"
+                + " order.push('before'); order.join()", "t"));
+        console.drainTimers(Duration.ofSeconds(10));
+        assertEquals("\"before,error\"", console.run("order.join()", "t"));
+    }
+
+    @Test
     void timersRunAfterTheStatementAndLoadScriptRunsAFile(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("s.js");
         Files.writeString(script, "var loaded = 'yes'; setTimeout(function () { console.log('timer', loaded); }, 10);");
