@@ -83,6 +83,56 @@ public final class QuorumNetwork implements AutoCloseable {
         return network;
     }
 
+    /** Starts GoQuorum's 7-node example ({@code bin/quorum example 7nodes}) fresh in {@code dir}. */
+    public static QuorumNetwork startExample7Nodes(Path dir) {
+        deleteTree(dir);
+        QuorumNetwork network = new QuorumNetwork(dir, 7);
+        long started = System.nanoTime();
+        network.launch("example", "7nodes", "--rpc-port", String.valueOf(network.rpcPort), "--peer-port",
+                String.valueOf(network.peerPort), "--port-shift", String.valueOf(network.portShift));
+        System.out.printf("example 7nodes: every node answered %d ms after bin/quorum example 7nodes%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return network;
+    }
+
+    /**
+     * Runs {@code bin/quorum} with this network's folder and returns what it printed (stdout and
+     * stderr), failing when it does not exit 0 within {@code limit}.
+     */
+    public String output(Duration limit, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("QUORUM_NETWORK_DIR", dir.toString());
+        builder.environment().putAll(environment);
+        try {
+            Path log = Files.createTempFile("quorum-output", ".txt");
+            try {
+                Process process = builder.redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+                process.getOutputStream().close();
+                if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("bin/quorum " + String.join(" ", args) + " did not finish in " + limit.toSeconds()
+                            + " s: " + Files.readString(log));
+                }
+                String text = Files.readString(log, StandardCharsets.UTF_8);
+                if (process.exitValue() != 0) {
+                    throw new AssertionError("bin/quorum " + String.join(" ", args) + " failed: exit " + process.exitValue()
+                            + "\n" + text);
+                }
+                return text;
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public JsonRpcClient rpc(int node) {
         return new JsonRpcClient(URI.create("http://127.0.0.1:" + (rpcPort + node - 1) + "/"));
     }
