@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.chain.BlockImporter;
+import org.quorumee.node.chain.NewBlockEvent;
 import org.quorumee.node.chain.NewPendingTransactionsEvent;
 
 /**
@@ -76,6 +77,12 @@ public class ConsensusService {
     public void onPending(@Observes NewPendingTransactionsEvent event) {
         if (active != null) {
             active.transactionsPending();
+        }
+    }
+
+    public void onNewBlock(@Observes NewBlockEvent event) {
+        if (active != null) {
+            active.headChanged();
         }
     }
 }
