@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -65,7 +66,12 @@ public class ConsensusService {
     @PreDestroy
     void stop() {
         if (active != null) {
-            active.stop();
+            try {
+                active.stop();
+            } catch (EJBException e) {
+                // the engine bean went down first: its own @PreDestroy stopped it
+                LOG.fine(() -> "the consensus engine was already stopped: " + e.getMessage());
+            }
         }
     }
 
