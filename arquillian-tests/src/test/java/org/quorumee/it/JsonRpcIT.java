@@ -112,6 +112,15 @@ class JsonRpcIT {
     }
 
     @Test
+    void istanbulMethodsDoNotExistOnANodeThatRunsNeitherIbftNorQbft() {
+        JsonNode answer = rpc.call("istanbul_getValidators", "[]");
+        assertEquals(-32601, errorCode(answer));
+        assertEquals("the method istanbul_getValidators does not exist/is not available",
+                answer.get("error").get("message").asText());
+        assertFalse(rpc.result("rpc_modules", "[]").has("istanbul"), "rpc_modules lists no istanbul");
+    }
+
+    @Test
     void answersOverWebSocketOnTheSamePort() throws Exception {
         URI ws = URI.create(baseUrl.toString().replaceFirst("^http", "ws")).resolve("/");
         CompletableFuture<String> reply = new CompletableFuture<>();

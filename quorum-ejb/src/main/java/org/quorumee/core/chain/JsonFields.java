@@ -12,24 +12,24 @@ import org.quorumee.core.bytes.Hex;
  * "0x" hex strings. The document arrives as a plain tree — maps, lists, strings, numbers, booleans,
  * nulls — parsed outside the core (the core reads no JSON itself).
  */
-final class JsonFields {
+public final class JsonFields {
     private JsonFields() {
     }
 
     /** An object of the tree, or null when {@code value} is not one. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object value) {
+    public static Map<String, Object> object(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
     }
 
     /** A list of the tree, or null when {@code value} is not one. */
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value instanceof List<?> list ? (List<Object>) list : null;
     }
 
     /** The field {@code name} of {@code object}, matched exactly first and then ignoring case; null if absent or null. */
-    static Object field(Object object, String name) {
+    public static Object field(Object object, String name) {
         Map<String, Object> map = object(object);
         if (map == null) {
             return null;
@@ -80,7 +80,7 @@ final class JsonFields {
     }
 
     /** A non-negative integer that fits a long, or null when absent. */
-    static Long longValue(Object object, String name) {
+    public static Long longValue(Object object, String name) {
         BigInteger value = bigInteger(object, name);
         if (value == null) {
             return null;
@@ -144,7 +144,7 @@ final class JsonFields {
         return out;
     }
 
-    static boolean bool(Object object, String name) {
+    public static boolean bool(Object object, String name) {
         Object node = field(object, name);
         if (node == null) {
             return false;

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.quorumee.core.chain.AncestorHashes;
+import org.quorumee.core.chain.Block;
 import org.quorumee.core.chain.BlockBuilder;
 import org.quorumee.core.chain.BlockHeader;
+import org.quorumee.core.chain.BlockProcessor;
+import org.quorumee.core.chain.BlockResult;
+import org.quorumee.core.chain.ConsensusRules;
 import org.quorumee.core.chain.InvalidBlockException;
 import org.quorumee.core.chain.PrivateContext;
 import org.quorumee.core.state.WorldState;
@@ -34,6 +38,9 @@ public class BlockAssembler {
 
     @EJB
     private BlockImporter importer;
+
+    /** The chain's rules without the engine's: a proposal is not final yet (its engine checks its own fields). */
+    private volatile BlockProcessor proposalProcessor;
 
     /** The executed block, and the candidates left out with the reason. */
     public record Assembled(ExecutedBlock block, List<BlockBuilder.Skipped> skipped) {
@@ -87,5 +94,27 @@ public class BlockAssembler {
             throw new IllegalStateException("the node built a block its own rules refuse: " + e.getMessage(), e);
         }
         return new Assembled(new ExecutedBlock(built.block(), built.result(), nodes, privateNodes), built.skipped());
+    }
+
+    /**
+     * Executes a block another node proposes on the stored head, writing nothing (its state waits in
+     * buffers until the block is final and stored): the chain's header rules, the body and the
+     * execution results are checked; the engine's seals are not, a proposal carrying none yet.
+     *
+     * @throws InvalidBlockException naming the first rule the block breaks
+     */
+    public ExecutedBlock executeProposal(Block block) throws InvalidBlockException {
+        Parent parent = head();
+        BlockHeader header = parent.header();
+        if (proposalProcessor == null) {
+            proposalProcessor = BlockProcessor.forChain(chain.processor().config(), ConsensusRules.NONE, importer.codeCache());
+        }
+        BufferedNodeStore nodes = new BufferedNodeStore(parent.nodes());
+        BufferedNodeStore privateNodes = new BufferedNodeStore(parent.privateNodes());
+        PrivateContext privateContext = new PrivateContext(new WorldState(privateNodes, parent.privateStateRoot()),
+                importer.payloads());
+        BlockResult result = proposalProcessor.importBlock(block, null, header, new WorldState(nodes, header.stateRoot()),
+                privateContext, new AncestorHashes(header, chain::headerByHash));
+        return new ExecutedBlock(block, result, nodes, privateNodes);
     }
 }

@@ -25,4 +25,8 @@ public interface ConsensusEngine {
 
     /** Transactions are waiting in the pool. */
     void transactionsPending();
+
+    /** The chain head moved (a block stored here, from whatever source). */
+    default void headChanged() {
+    }
 }

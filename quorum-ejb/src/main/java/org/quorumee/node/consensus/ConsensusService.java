@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.chain.BlockImporter;
+import org.quorumee.node.chain.NewBlockEvent;
 import org.quorumee.node.chain.NewPendingTransactionsEvent;
 
 /**
@@ -64,7 +66,12 @@ public class ConsensusService {
     @PreDestroy
     void stop() {
         if (active != null) {
-            active.stop();
+            try {
+                active.stop();
+            } catch (EJBException e) {
+                // the engine bean went down first: its own @PreDestroy stopped it
+                LOG.fine(() -> "the consensus engine was already stopped: " + e.getMessage());
+            }
         }
     }
 
@@ -76,6 +83,12 @@ public class ConsensusService {
     public void onPending(@Observes NewPendingTransactionsEvent event) {
         if (active != null) {
             active.transactionsPending();
+        }
+    }
+
+    public void onNewBlock(@Observes NewBlockEvent event) {
+        if (active != null) {
+            active.headChanged();
         }
     }
 }

@@ -106,12 +106,13 @@ public class JsonRpcDispatcher {
     }
 
     private void register(Class<?> implementation, JsonRpcNamespace namespace) {
-        if (limits.namespaces() != null && !limits.namespaces().contains(namespace.name().toLowerCase(Locale.ROOT))) {
+        if (limits.namespaces() != null && !limits.namespaces().contains(namespace.name().toLowerCase(Locale.ROOT))
+                || !namespace.served()) {
             return;
         }
         for (Method method : implementation.getDeclaredMethods()) {
             if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())
-                    || method.isSynthetic() || method.getName().equals("name")) {
+                    || method.isSynthetic() || method.getName().equals("name") || method.getName().equals("served")) {
                 continue;
             }
             String name = namespace.name() + "_" + method.getName();

@@ -10,4 +10,12 @@ public interface JsonRpcNamespace {
 
     /** The namespace prefix: eth, net, web3, personal, txpool, admin, raft, istanbul, debug ... */
     String name();
+
+    /**
+     * Whether this node serves the namespace at all: one that belongs to an engine the node does not
+     * run (istanbul on a Raft node) is left out, so its methods "do not exist", as on GoQuorum.
+     */
+    default boolean served() {
+        return true;
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.quorumee.core.bytes.Hex;
+import org.quorumee.core.consensus.ibft.BftProtocol;
 import org.quorumee.core.crypto.Secp256k1;
 import org.quorumee.core.peer.EnodeListFile;
 import org.quorumee.core.peer.EnodeUrl;
@@ -262,7 +263,8 @@ public final class NetworkGenerator {
 
     /**
      * {@code NetworkGenerator --dir DIR --nodes N [--host H] [--peer-port P] [--raft-port R]}: lays out
-     * (or completes) the network and prints each node's enode URL.
+     * (or completes) the network and prints each node's enode URL. With {@code --consensus ibft|qbft
+     * --genesis-template FILE} it also writes the network's IBFT/QBFT genesis ({@link BftGenesisFile}).
      */
     public static void main(String[] args) {
         Path dir = null;
@@ -271,6 +273,11 @@ public final class NetworkGenerator {
         String host = defaults.host();
         int peerPort = defaults.peerPortBase();
         int raftPort = defaults.raftPortBase();
+        BftProtocol bft = null;
+        Path genesisTemplate = null;
+        long blockPeriod = 1;
+        long requestTimeout = 10;
+        long maxRequestTimeout = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -280,6 +287,15 @@ public final class NetworkGenerator {
                     case "--host" -> host = required(args[i], value);
                     case "--peer-port" -> peerPort = Integer.parseInt(required(args[i], value));
                     case "--raft-port" -> raftPort = Integer.parseInt(required(args[i], value));
+                    case "--consensus" -> bft = switch (required(args[i], value)) {
+                        case "ibft", "istanbul" -> BftProtocol.IBFT;
+                        case "qbft" -> BftProtocol.QBFT;
+                        default -> throw new IllegalArgumentException("--consensus takes ibft or qbft, not " + value);
+                    };
+                    case "--genesis-template" -> genesisTemplate = Path.of(required(args[i], value));
+                    case "--block-period" -> blockPeriod = Long.parseLong(required(args[i], value));
+                    case "--request-timeout" -> requestTimeout = Long.parseLong(required(args[i], value));
+                    case "--max-request-timeout" -> maxRequestTimeout = Long.parseLong(required(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
@@ -287,14 +303,22 @@ public final class NetworkGenerator {
             if (dir == null || nodes < 1) {
                 throw new IllegalArgumentException("--dir and --nodes (at least 1) are required");
             }
+            if (bft != null && genesisTemplate == null) {
+                throw new IllegalArgumentException("--consensus ibft|qbft needs --genesis-template");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("network generator: " + e.getMessage());
-            System.err.println("usage: NetworkGenerator --dir DIR --nodes N [--host H] [--peer-port P] [--raft-port R]");
+            System.err.println("usage: NetworkGenerator --dir DIR --nodes N [--host H] [--peer-port P] [--raft-port R]"
+                    + " [--consensus ibft|qbft --genesis-template FILE [--block-period S] [--request-timeout S]"
+                    + " [--max-request-timeout S]]");
             System.exit(2);
             return;
         }
         List<GeneratedNode> generated = new NetworkGenerator(dir, new Options(host, peerPort, raftPort),
                 new SecureRandom()).generate(nodes);
+        if (bft != null) {
+            new BftGenesisFile(bft, blockPeriod, requestTimeout, maxRequestTimeout).write(dir, genesisTemplate, generated);
+        }
         for (GeneratedNode node : generated) {
             System.out.println(node.name() + " " + node.enode());
         }
