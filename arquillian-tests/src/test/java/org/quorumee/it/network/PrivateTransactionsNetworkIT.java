@@ -473,6 +473,20 @@ class PrivateTransactionsNetworkIT {
     }
 
     @Test
+    @Order(19)
+    void web3jsQuorumDeploysPrivatelyForAnotherNode() throws Exception {
+        String url1 = "http://127.0.0.1:" + network.rpcPort;
+        JsonNode summary = org.quorumee.it.support.ClientScript.run("web3js-quorum-client.mjs", List.of(url1,
+                "http://127.0.0.1:" + (network.rpcPort + 2), "http://127.0.0.1:" + (network.rpcPort + 1), tmKey[3], "31"));
+        assertTrue(summary.get("status").asBoolean(), summary.toString());
+        String contract = summary.get("contract").asText();
+        assertEquals(QuorumNetwork.abiWord(31), summary.get("read").get("A").asText(), summary.toString());
+        assertEquals(QuorumNetwork.abiWord(31), summary.get("read").get("B").asText(), summary.toString());
+        assertEquals("0x", summary.get("read").get("C").asText(), summary.toString());
+        assertEquals(List.of("31", "", "31", ""), values(contract));
+    }
+
+    @Test
     @Order(20)
     void figuresOfTwentyPrivateTransactionsOneAfterAnother() {
         int count = 20;
