@@ -13,7 +13,8 @@ const contracts = process.env.QUORUM_CONTRACTS_DIR;
 const storage = JSON.parse(fs.readFileSync(path.join(contracts, "SimpleStorage.json"), "utf8"));
 const web3 = new Web3Quorum(new Web3(urlA), { privateUrl: `${urlA}/tm` }, true);
 const signer = web3.eth.accounts.create();
-const keyA = (await web3.ptm.keys()).keys[0].key;
+// ptm.keys() answers the body as text
+const keyA = JSON.parse(await web3.ptm.keys()).keys[0].key;
 const word = BigInt(value).toString(16).padStart(64, "0");
 const receipt = await web3.priv.generateAndSendRawTransaction({
   gasPrice: 0,
