@@ -41,10 +41,16 @@ public final class ClientScript {
     }
 
     public static JsonNode run(String script, URI node) throws IOException, InterruptedException {
+        return run(script, List.of(node.toString()));
+    }
+
+    /** As {@link #run(String, URI)}, with the script's arguments as given. */
+    public static JsonNode run(String script, List<String> arguments) throws IOException, InterruptedException {
         Path jsDir = Path.of(System.getProperty("quorum.it.js.dir", "target/js"));
         Path contracts = Path.of(System.getProperty("quorum.it.contracts.dir", "target/test-classes/contracts"));
-        ProcessBuilder builder = new ProcessBuilder(List.of("node", script, node.toString()))
-                .directory(jsDir.toFile());
+        List<String> command = new java.util.ArrayList<>(List.of("node", script));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jsDir.toFile());
         builder.environment().put("QUORUM_CONTRACTS_DIR", contracts.toAbsolutePath().toString());
         Process process = builder.start();
         process.getOutputStream().close();

@@ -116,7 +116,25 @@ final class JsonRpc {
         return answer.get("result");
     }
 
-    private JsonNode post(JsonNode body) throws RpcError {
+    /** A GET of the endpoint, its JSON answer (the transaction manager's key lists). */
+    JsonNode get() throws RpcError {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new RpcError(0, "HTTP " + response.statusCode() + " from " + endpoint);
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new RpcError(0, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcError(0, "interrupted");
+        }
+    }
+
+    /** A JSON POST to the endpoint, its JSON answer (also for the transaction manager's /tm API). */
+    JsonNode post(JsonNode body) throws RpcError {
         try {
             HttpRequest request = HttpRequest.newBuilder(endpoint)
                     .timeout(Duration.ofSeconds(60))

@@ -43,17 +43,22 @@ import org.quorumee.core.types.Address;
  *     org.quorumee.bench.load.LoadGenerator http://127.0.0.1:22000/ transfer 200 20000 16 300
  * </pre>
  * Arguments: URL (loopback only; several, comma-separated, spread the senders round-robin over a
- * network's nodes: sender i sends to node i mod n), mode {@code transfer|erc20}, senders, total
+ * network's nodes: sender i sends to node i mod n), mode {@code transfer|erc20|private}, senders, total
  * transactions (at least 20,000), concurrency (HTTP connections), maximum duration in seconds (the
  * run stops by itself), and optionally a rate in transactions per second (default: as fast as the
  * connections go), for latency at a given load. Setup, the block watch and the receipt check use the
- * first URL. It prints the blocks the run took and their mean interval.
+ * first URL; so do private sends (their payloads are stored there while pre-signing). It prints the
+ * blocks the run took and their mean interval.
  *
  * <p>Senders are fresh keys and pay gas price 0. In {@code transfer} mode each transaction moves 1 wei
  * to one of a fixed set of recipients, so the senders are first funded from the node's first
  * managed account ({@code eth_accounts}, {@code eth_sendTransaction}); a node without one gets
  * 0-wei transfers instead. In {@code erc20} mode sender 0 deploys {@code QuorumToken} and hands
  * tokens to the others; each transaction is then a {@code transfer(address,uint256)} of 1 unit.
+ * In {@code private} mode (a node of a network) sender 0 deploys SimpleStorage privately for one
+ * other node's enclave key and each transaction is a private {@code set(i)} for it: its payload stored
+ * with {@code /tm/storeraw} while pre-signing, the measured send an {@code eth_sendRawPrivateTransaction}
+ * (payload pushed to the recipient's node and acknowledged before the answer).
  * A sender's transactions are sent one at a time in nonce order (nodes that mine on arrival, like
  * Hardhat's, refuse a nonce gap), so use at least as many senders as connections.
  *
@@ -69,14 +74,16 @@ public final class LoadGenerator {
     private static final int BATCH = 100;
     private static final int METHOD_NOT_FOUND = -32601;
     private static final Path TOKEN_ARTIFACT = Path.of("arquillian-tests/src/test/resources/contracts/QuorumToken.json");
+    private static final Path STORAGE_ARTIFACT = Path.of("arquillian-tests/src/test/resources/contracts/SimpleStorage.json");
+    private static final String SET = "60fe47b1";
 
-    enum Mode { TRANSFER, ERC20 }
+    enum Mode { TRANSFER, ERC20, PRIVATE }
 
     record Options(List<URI> urls, Mode mode, int senders, int total, int concurrency, int maxSeconds, int rate) {
         static Options parse(String[] args) {
             if (args.length != 6 && args.length != 7) {
                 throw new IllegalArgumentException(
-                        "usage: LoadGenerator <url[,url...]> <transfer|erc20> <senders> <total>=" + MIN_TOTAL
+                        "usage: LoadGenerator <url[,url...]> <transfer|erc20|private> <senders> <total>=" + MIN_TOTAL
                                 + "> <concurrency> <max-seconds> [rate/s]");
             }
             List<URI> urls = Arrays.stream(args[0].split(",")).map(url -> JsonRpc.requireLoopback(URI.create(url))).toList();
@@ -118,6 +125,9 @@ public final class LoadGenerator {
     private final List<KeyPair> senders = new ArrayList<>();
     private final long[] nextNonce;
     private final List<Address> recipients = new ArrayList<>();
+    /** PRIVATE mode: the transaction manager's /storeraw, and the one recipient's enclave key. */
+    private JsonRpc storeRaw;
+    private String privateFor;
 
     /** Send time (nanoTime) of every transaction sent and not yet seen in a block. */
     private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
@@ -177,8 +187,10 @@ public final class LoadGenerator {
         BigInteger transferValue = BigInteger.ZERO;
         if (options.mode() == Mode.TRANSFER) {
             transferValue = fundSenders() ? BigInteger.ONE : BigInteger.ZERO;
-        } else {
+        } else if (options.mode() == Mode.ERC20) {
             token = deployAndDistributeToken();
+        } else {
+            token = deployPrivateStorage();
         }
         System.out.printf("setup: %.1f s%n", seconds(System.nanoTime() - setupStart));
 
@@ -275,6 +287,53 @@ public final class LoadGenerator {
         return token;
     }
 
+    /**
+     * PRIVATE mode: the one recipient is the first enclave key of the network that is not the node's
+     * own; sender 0 deploys SimpleStorage privately for it, every transaction is then a private
+     * set(i) (the payload stored with /storeraw while pre-signing, the signed transaction sent with
+     * eth_sendRawPrivateTransaction: the measured send pushes the payload to the recipient's node
+     * and waits for its acknowledgement).
+     */
+    private Address deployPrivateStorage() throws Exception {
+        URI tm = options.url().resolve("/tm/");
+        storeRaw = new JsonRpc(tm.resolve("storeraw"));
+        JsonRpc tmKeys = new JsonRpc(tm.resolve("keys"));
+        String own = tmKeys.get().get("keys").get(0).get("key").asText();
+        for (JsonNode key : new JsonRpc(tm.resolve("partyinfo/keys")).get().get("keys")) {
+            if (!key.get("key").asText().equals(own)) {
+                privateFor = key.get("key").asText();
+                break;
+            }
+        }
+        if (privateFor == null) {
+            throw new IllegalStateException("private mode needs a network: the node knows no other enclave key");
+        }
+        byte[] init = concat(Hex.decode(JsonRpc.JSON.readTree(Files.readAllBytes(STORAGE_ARTIFACT)).get("bin").asText()),
+                new byte[32]);
+        Transaction deployment = signPrivate(0, null, init, TOKEN_DEPLOY_GAS);
+        rpc.call("eth_sendRawPrivateTransaction", Hex.encode(deployment.encoded()), Map.of("privateFor", List.of(privateFor)));
+        JsonNode receipt = awaitReceipts(List.of(Hex.encode(deployment.hash())), "private deployment").get(0);
+        if (!"0x1".equals(receipt.path("status").asText())) {
+            throw new IllegalStateException("private deployment failed: " + receipt);
+        }
+        Address contract = Address.fromHex(receipt.get("contractAddress").asText());
+        System.out.println("setup: SimpleStorage " + contract + " private for " + privateFor);
+        return contract;
+    }
+
+    /** Stores {@code payload} with /storeraw and signs the next transaction of sender {@code index} carrying its hash. */
+    private Transaction signPrivate(int index, Address to, byte[] payload, long gas) throws RpcError {
+        JsonNode stored = storeRaw.post(JsonRpc.JSON.createObjectNode().put("payload",
+                java.util.Base64.getEncoder().encodeToString(payload)));
+        Transaction.Builder builder = Transaction.builder(TransactionType.LEGACY).privateTransaction(true)
+                .nonce(nextNonce[index]++).gasPrice(BigInteger.ZERO).gasLimit(gas)
+                .data(java.util.Base64.getDecoder().decode(stored.get("key").asText()));
+        if (to != null) {
+            builder.to(to);
+        }
+        return builder.sign(senders.get(index));
+    }
+
     /** Signs the next transaction of sender {@code index} (its nonces count up from 0: fresh keys). */
     private Transaction sign(int index, Address to, BigInteger value, byte[] data, long gas) {
         Transaction.Builder builder = Transaction.builder(TransactionType.LEGACY).chainId(chainId)
@@ -286,7 +345,7 @@ public final class LoadGenerator {
     }
 
     /** Transaction i goes to sender i mod senders, so every sender carries an equal share. */
-    private List<SenderQueue> presign(Address token, BigInteger transferValue) {
+    private List<SenderQueue> presign(Address token, BigInteger transferValue) throws RpcError {
         List<SenderQueue> queues = new ArrayList<>();
         for (int s = 0; s < senders.size(); s++) {
             queues.add(new SenderQueue(nodes.get(s % nodes.size())));
@@ -294,9 +353,14 @@ public final class LoadGenerator {
         for (int i = 0; i < options.total(); i++) {
             int s = i % senders.size();
             Address recipient = recipients.get(i % RECIPIENTS);
-            Transaction tx = token == null
-                    ? sign(s, recipient, transferValue, new byte[0], TRANSFER_GAS)
-                    : sign(s, token, BigInteger.ZERO, Abi.transfer(recipient, BigInteger.ONE), TOKEN_TRANSFER_GAS);
+            Transaction tx;
+            if (options.mode() == Mode.PRIVATE) {
+                tx = signPrivate(s, token, Hex.decode("0x" + SET + String.format("%064x", i)), TOKEN_TRANSFER_GAS);
+            } else if (token == null) {
+                tx = sign(s, recipient, transferValue, new byte[0], TRANSFER_GAS);
+            } else {
+                tx = sign(s, token, BigInteger.ZERO, Abi.transfer(recipient, BigInteger.ONE), TOKEN_TRANSFER_GAS);
+            }
             queues.get(s).transactions.add(new Signed(Hex.encode(tx.encoded()), Hex.encode(tx.hash())));
         }
         return queues;
@@ -319,7 +383,11 @@ public final class LoadGenerator {
             }
             inFlight.put(tx.hash(), System.nanoTime());
             try {
-                queue.node.call("eth_sendRawTransaction", tx.raw());
+                if (options.mode() == Mode.PRIVATE) {
+                    rpc.call("eth_sendRawPrivateTransaction", tx.raw(), Map.of("privateFor", List.of(privateFor)));
+                } else {
+                    queue.node.call("eth_sendRawTransaction", tx.raw());
+                }
                 sent.incrementAndGet();
                 if (!queue.transactions.isEmpty()) {
                     ready.add(queue);

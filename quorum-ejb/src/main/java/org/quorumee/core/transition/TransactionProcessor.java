@@ -133,6 +133,8 @@ public final class TransactionProcessor {
         TransactionResult publicResult = new TransactionResult(TransactionResult.Status.SUCCESS, 0, List.of(), new byte[0],
                 tx.isContractCreation() ? target : null, null);
         if (payload == null) {
+            // GoQuorum's trace of a private transaction at a non-party: nothing ran
+            endUntraced(tracer);
             return new PrivateTransactionResult(publicResult, null);
         }
         PrivateExecutionState state = new PrivateExecutionState(publicState, privateState);
@@ -150,6 +152,7 @@ public final class TransactionProcessor {
         if (!tx.isContractCreation() && payload.length == 0) {
             // GoQuorum: a private call without data does nothing
             state.finalizeTransaction();
+            endUntraced(tracer);
             return new PrivateTransactionResult(publicResult, publicResult);
         }
         Evm evm = new Evm(rules, state, block, new TxContext(sender, gasPrice, List.of()), codeCache, tracer);
@@ -165,6 +168,13 @@ public final class TransactionProcessor {
         TransactionResult privateResult = new TransactionResult(status(result), 0, logs, result.output(),
                 tx.isContractCreation() && result.isSuccess() ? target : null, result.error());
         return new PrivateTransactionResult(publicResult, privateResult);
+    }
+
+    /** Tells {@code tracer} (if any) the transaction ended without running code: no gas, no output. */
+    private static void endUntraced(EvmTracer tracer) {
+        if (tracer != null) {
+            tracer.onTransactionEnd(true, 0, new byte[0], null);
+        }
     }
 
     private static TransactionResult.Status status(CallResult result) {

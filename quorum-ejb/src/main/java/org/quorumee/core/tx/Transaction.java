@@ -727,6 +727,18 @@ public final class Transaction {
             return withSignature(Secp256k1.sign(signingHash(), privateKey));
         }
 
+        /**
+         * The transaction before anyone signs it, as geth's {@code eth_fillTransaction} hands it out:
+         * r = s = 0 and v = 0, or v = 37 when private (GoQuorum marks the filled transaction
+         * private, so the signer keeps the Homestead form). Its sender cannot be recovered.
+         */
+        public Transaction unsigned() {
+            Body body = body();
+            BigInteger v = privateTx ? V_PRIVATE_37 : BigInteger.ZERO;
+            Signature none = new Signature(BigInteger.ZERO, BigInteger.ZERO, 0);
+            return new Transaction(body, v, none, body.encode(v, none));
+        }
+
         /** The transaction with a signature made elsewhere over {@link #signingHash()}. */
         public Transaction withSignature(Signature signature) {
             Body body = body();

@@ -55,6 +55,15 @@ public class StateService {
         return at(block, address).map(state -> state.code(address));
     }
 
+    /**
+     * GoQuorum's {@code eth_storageRoot}: the storage root of {@code address} after block {@code number},
+     * in the state it lives in (this node's private state, else the public); empty when there is no
+     * such block or no such account in either.
+     */
+    public Optional<byte[]> storageRoot(long block, Address address) {
+        return at(block, address).flatMap(state -> state.account(address)).map(StateAccount::storageRoot);
+    }
+
     /** A Merkle proof in the public state (private state has no shared root to prove against). */
     public Optional<StateQuery.AccountProof> proof(long block, Address address, List<byte[]> slots) {
         return publicAt(block).map(state -> state.proof(address, slots));

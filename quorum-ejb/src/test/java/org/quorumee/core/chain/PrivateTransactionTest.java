@@ -139,6 +139,31 @@ class PrivateTransactionTest {
     }
 
     @Test
+    void aPrivateTransactionIsTracedAtThePartyAndEmptyAtANonParty() throws Exception {
+        Transaction deploy = privateTx(0, null, INIT, 200_000, BigInteger.ZERO);
+        Step step = block(chain.genesis, WorldState.EMPTY_TRIE_ROOT, WorldState.EMPTY_TRIE_ROOT, List.of(deploy));
+        Map<String, Object> atParty = trace(step.header(), deploy, party, partyPrivateStore);
+        assertFalse((Boolean) atParty.get("failed"));
+        assertFalse(((List<?>) atParty.get("structLogs")).isEmpty(), "the party ran the init code");
+        assertTrue((Long) atParty.get("gas") > 0);
+        // GoQuorum's answer at a non-party: nothing ran
+        Map<String, Object> atOutsider = trace(step.header(), deploy, outsider, outsiderPrivateStore);
+        assertEquals(Map.of("gas", 0L, "failed", false, "returnValue", "", "structLogs", List.of()), atOutsider);
+    }
+
+    /** debug_traceTransaction's replay of the single transaction {@code tx} of the block {@code header}. */
+    private Map<String, Object> trace(BlockHeader header, Transaction tx, PrivatePayloadSource payloads,
+            InMemoryNodeStore privateStore) throws Exception {
+        WorldState state = chain.stateAt(chain.genesis);
+        WorldState privateState = new WorldState(privateStore, WorldState.EMPTY_TRIE_ROOT);
+        var logger = new org.quorumee.core.trace.StructLogger(new org.quorumee.core.state.PrivateExecutionState(state,
+                privateState), org.quorumee.core.trace.StructLogger.Options.DEFAULT);
+        chain.processor.replay(state, new PrivateContext(privateState, payloads), header, List.of(tx), 0,
+                chain.ancestors(chain.genesis), logger);
+        return logger.result();
+    }
+
+    @Test
     void privateTransactionsCarryNoValue() {
         Transaction withValue = privateTx(0, Address.ofLong(0x1234), new byte[] {1}, 100_000, BigInteger.ONE);
         var error = assertThrows(InvalidBlockException.class, () -> chain.processor.execute(chain.stateAt(chain.genesis),

@@ -358,6 +358,45 @@ public class EthApi implements JsonRpcNamespace {
      * gas) and a private payload goes to the transaction manager first.
      */
     Transaction signTransaction(ExecutionDeadline deadline, TransactionArgs args, boolean send, AccountSigner signer) {
+        Transaction.Builder builder = build(deadline, args, send ? Filling.SEND : Filling.SIGN);
+        Address from = args.fromAddress().orElseThrow();
+        byte[] hash = builder.signingHash();
+        return builder.withSignature(PersonalApi.call(() -> signer.sign(from, hash)));
+    }
+
+    /**
+     * geth's {@code eth_fillTransaction}: the transaction with its defaults filled (nonce, gas, gas
+     * price), unsigned, as {@code {raw, tx}}. With {@code privateFor} (GoQuorum) the payload is stored
+     * for its sender ({@code /storeraw}), the data becomes its 64-byte hash and the transaction is
+     * marked private (v = 37): signed elsewhere, it goes out through {@code eth_sendRawPrivateTransaction}.
+     */
+    public Map<String, Object> fillTransaction(ExecutionDeadline deadline, TransactionArgs args) {
+        Transaction tx = build(deadline, args, Filling.FILL).unsigned();
+        Map<String, Object> view = new LinkedHashMap<>(RpcViews.transaction(new StoredTransaction(tx, Address.ZERO, null, 0, 0),
+                null));
+        // geth shows the bare transaction: no sender (nobody signed it yet), no block
+        for (String field : List.of("from", "blockHash", "blockNumber", "transactionIndex")) {
+            view.remove(field);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("raw", Hex.encode(tx.encoded()));
+        json.put("tx", view);
+        return json;
+    }
+
+    /** How much of a node-made transaction {@link #build} prepares. */
+    enum Filling {
+        /** Defaults filled, a private payload sent to its recipients: to be signed and pooled. */
+        SEND,
+        /** As given (gas required); a private one carries the hash /storeraw gave: to be signed and returned. */
+        SIGN,
+        /** Defaults filled, a private payload stored for its sender only: returned unsigned. */
+        FILL
+    }
+
+    /** The transaction the arguments describe, ready to sign. */
+    private Transaction.Builder build(ExecutionDeadline deadline, TransactionArgs args, Filling filling) {
+        boolean send = filling != Filling.SIGN;
         if (args == null) {
             throw JsonRpcException.invalidParams("missing value for required argument 0: the transaction object");
         }
@@ -393,7 +432,15 @@ public class EthApi implements JsonRpcNamespace {
                     + hashIntrinsicGas(creation, fork);
         });
         byte[] data = args.payload();
-        if (isPrivate && send) {
+        if (isPrivate && filling == Filling.FILL) {
+            args.metadata();
+            args.recipients();
+            BoxPublicKey sender = args.sender().orElse(null);
+            byte[] payload = data;
+            if (payload.length > 0) {
+                data = privacyCall(() -> privacy.storeRaw(payload, sender)).bytes();
+            }
+        } else if (isPrivate && send) {
             // As GoQuorum: the payload is with every recipient before the transaction exists. Every
             // private send goes through the transaction manager, so an unknown recipient is refused.
             PrivacyMetadata metadata = args.metadata();
@@ -427,8 +474,7 @@ public class EthApi implements JsonRpcNamespace {
         } else {
             builder.gasPrice(args.gasPriceValue().orElse(BigInteger.ZERO));
         }
-        byte[] hash = builder.signingHash();
-        return builder.withSignature(PersonalApi.call(() -> signer.sign(from, hash)));
+        return builder;
     }
 
     /** The most intrinsic gas a transaction carrying a payload hash (64 bytes, none zero) needs. */
@@ -558,6 +604,21 @@ public class EthApi implements JsonRpcNamespace {
         BigInteger value = state.storage(blockNumber(block), Quantities.decodeAddress(address, "address"), slot(slot))
                 .orElseThrow(EthApi::headerNotFound);
         return Hex.encode(word(value));
+    }
+
+    /**
+     * GoQuorum's {@code eth_storageRoot(address, block?)}: the storage root of the account in this
+     * node's private state when it lives there (a contract this node is a party to), else in the public
+     * state; GoQuorum's error when the account exists in neither. Parties of a private contract answer
+     * the same root, other nodes another (or the error).
+     */
+    public String storageRoot(String address, String block) {
+        long number = blockNumber(block == null ? "latest" : block);
+        if (chain.header(number).isEmpty()) {
+            throw headerNotFound();
+        }
+        return state.storageRoot(number, Quantities.decodeAddress(required(address, "address"), "address")).map(Hex::encode)
+                .orElseThrow(() -> new JsonRpcException(JsonRpcException.SERVER_ERROR, "can't find state object"));
     }
 
     public Map<String, Object> getProof(String address, List<String> slots, String block) {

@@ -23,9 +23,17 @@ public class PrivateTxArgs {
     public Integer privacyFlag;
     public List<String> mandatoryFor;
 
+    /**
+     * Whether {@code mandatoryFor} names anyone: GoQuorum looks at its length only, and web3j-quorum
+     * sends an empty list with every standard private transaction.
+     */
+    private boolean hasMandatoryRecipients() {
+        return mandatoryFor != null && !mandatoryFor.isEmpty();
+    }
+
     /** Whether these arguments ask for a private transaction (GoQuorum: {@code privateFor != nil}). */
     boolean isPrivate() {
-        if (privateFor == null && (privateFrom != null || privacyFlag != null || mandatoryFor != null)) {
+        if (privateFor == null && (privateFrom != null || privacyFlag != null || hasMandatoryRecipients())) {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR,
                     "privateFrom, privacyFlag and mandatoryFor need privateFor: a private transaction names its recipients");
         }
@@ -48,7 +56,7 @@ public class PrivateTxArgs {
 
     /** Standard privacy: the only kind served. */
     PrivacyMetadata metadata() {
-        if (mandatoryFor != null) {
+        if (hasMandatoryRecipients()) {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR,
                     "mandatoryFor is not supported: only standard private transactions (privacyFlag 0)");
         }

@@ -137,6 +137,34 @@ class EthApiTest {
     }
 
     @Test
+    void fillTransactionAnswersTheUnsignedTransactionAsGethDoes() throws Exception {
+        String fields = "\"from\":\"" + ACCOUNT + "\",\"to\":\"0x0000000000000000000000000000000000000123\","
+                + "\"gas\":\"0x7530\",\"nonce\":\"0x5\",\"gasPrice\":\"0x0\"";
+        Map<String, Object> filled = eth.fillTransaction(ExecutionDeadline.none(), args("{" + fields + ",\"data\":\"0x01\"}"));
+        // a legacy transaction's 9 fields, the signature ones zero (empty strings)
+        List<org.quorumee.core.rlp.RlpItem> items = org.quorumee.core.rlp.Rlp.decode(Hex.decode((String) filled.get("raw"))).items();
+        assertEquals(9, items.size());
+        assertEquals(5, items.get(0).bytes()[0]);
+        for (int field = 6; field < 9; field++) {
+            assertEquals(0, items.get(field).bytes().length, "field " + field);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tx = (Map<String, Object>) filled.get("tx");
+        assertEquals("0x5", tx.get("nonce"));
+        assertEquals("0x7530", tx.get("gas"));
+        assertEquals("0x01", tx.get("input"));
+        assertEquals("0x0", tx.get("v"));
+        assertFalse(tx.containsKey("from"), "nobody signed it yet");
+        // GoQuorum marks a private one: v = 37, no chain id (an empty payload is not stored)
+        Map<String, Object> filledPrivate = eth.fillTransaction(ExecutionDeadline.none(), args("{" + fields
+                + ",\"privateFor\":[\"ROAZBWtSacxXQrOe3FGAqJDyJjFePR5ce4TSIzmJ0Bc=\"]}"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> privateTx = (Map<String, Object>) filledPrivate.get("tx");
+        assertEquals("0x25", privateTx.get("v"));
+        assertFalse(privateTx.containsKey("chainId"));
+    }
+
+    @Test
     void personalSignTransactionOpensTheKeyForThisSignatureOnly() throws Exception {
         PersonalApi personal = new PersonalApi();
         personal.accounts = eth.accounts;

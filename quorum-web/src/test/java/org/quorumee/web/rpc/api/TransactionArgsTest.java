@@ -101,6 +101,9 @@ class TransactionArgsTest {
         assertEquals(from, args.sender().orElseThrow().toString());
         assertEquals(org.quorumee.core.privacy.PrivacyMetadata.STANDARD, args.metadata());
         assertTrue(parse("{\"privateFor\":[]}").isPrivate(), "an empty privateFor is private (GoQuorum: privateFor != nil)");
+        // web3j-quorum sends an empty mandatoryFor with every standard private transaction
+        assertEquals(org.quorumee.core.privacy.PrivacyMetadata.STANDARD,
+                parse("{\"privateFor\":[\"" + key + "\"],\"privacyFlag\":0,\"mandatoryFor\":[]}").metadata());
         for (String json : List.of("{\"privateFor\":[\"" + key + "\"],\"privacyFlag\":1}",
                 "{\"privateFor\":[\"" + key + "\"],\"privacyFlag\":2,\"mandatoryFor\":[\"" + key + "\"]}")) {
             JsonRpcException e = assertThrows(JsonRpcException.class, parse(json)::metadata);
