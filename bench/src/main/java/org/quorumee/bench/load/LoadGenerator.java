@@ -295,7 +295,7 @@ public final class LoadGenerator {
      * and waits for its acknowledgement).
      */
     private Address deployPrivateStorage() throws Exception {
-        URI tm = options.url().resolve("/tm/");
+        URI tm = options.urls().get(0).resolve("/tm/");
         storeRaw = new JsonRpc(tm.resolve("storeraw"));
         JsonRpc tmKeys = new JsonRpc(tm.resolve("keys"));
         String own = tmKeys.get().get("keys").get(0).get("key").asText();
