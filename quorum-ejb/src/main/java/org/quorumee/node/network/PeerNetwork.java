@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.JMException;
@@ -97,6 +99,10 @@ public class PeerNetwork {
     private final Map<String, Instant> lastMessageAt = new ConcurrentHashMap<>();
     /** Per sender, messages processed by type (indexed by the type's ordinal). */
     private final Map<String, AtomicLongArray> receivedFrom = new ConcurrentHashMap<>();
+    /** Told the node id of a peer whose link has just come up (see {@link #onPeerConnected}). */
+    private final List<Consumer<String>> connectionListeners = new CopyOnWriteArrayList<>();
+    /** The peers whose links were up at the timer's last look. */
+    private volatile Set<String> connectedAtLastLook = Set.of();
     private final AtomicLong refusedMessages = new AtomicLong();
     private final AtomicLong duplicateMessages = new AtomicLong();
     private final Map<String, Boolean> seen = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
@@ -139,6 +145,7 @@ public class PeerNetwork {
     @Timeout
     void onTimer(Timer timer) {
         reconcile();
+        noticeNewConnections();
     }
 
     /** Whether this node has a peer network (a TLS identity and a broker to link with). */
@@ -156,6 +163,16 @@ public class PeerNetwork {
         synchronized (handlers) {
             handlers.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(handler);
         }
+    }
+
+    /**
+     * Adds a listener told the node id of each peer whose link comes up: a new link, a peer that
+     * restarted or admits this node again. Looked at every {@value #RECONCILE_MILLIS} ms, on the
+     * timer's thread. Why: a link that was down may have lost what was broadcast meanwhile (a link
+     * closed when a permission is revoked drops its queue), so such a peer gets sent what it needs.
+     */
+    public void onPeerConnected(Consumer<String> listener) {
+        connectionListeners.add(listener);
     }
 
     /** A fresh random message ID. */
@@ -395,6 +412,30 @@ public class PeerNetwork {
         boolean wasLinked = linked.containsKey(enode.nodeId());
         reconcile();
         return wasLinked;
+    }
+
+    /** Tells the listeners of the peers connected now that were not at the last look (the timer's only caller). */
+    private void noticeNewConnections() {
+        Set<String> now = new HashSet<>();
+        for (String id : linked.keySet()) {
+            if (links.connected(id)) {
+                now.add(id);
+            }
+        }
+        Set<String> before = connectedAtLastLook;
+        connectedAtLastLook = Set.copyOf(now);
+        for (String id : now) {
+            if (!before.contains(id)) {
+                LOG.info(() -> "peer " + abbreviate(id) + " connected");
+                for (Consumer<String> listener : connectionListeners) {
+                    try {
+                        listener.accept(id);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "a listener failed on the connection of " + abbreviate(id), e);
+                    }
+                }
+            }
+        }
     }
 
     /** Opens the links that should exist and closes the others. */

@@ -23,6 +23,7 @@ import org.quorumee.core.peer.MessageType;
 import org.quorumee.core.peer.PeerMessage;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.txpool.TransactionRejectedException;
+import org.quorumee.core.txpool.TransactionSync;
 import org.quorumee.node.NodeService;
 import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.chain.NewPendingTransactionsEvent;
@@ -35,6 +36,11 @@ import org.quorumee.node.txpool.TransactionPoolService;
  * a peer are not gossiped again: every node links to every permitted peer, so the sender reached them
  * all. The message ID is derived from the transactions' hashes, so the same transactions gossiped
  * twice are dropped as a duplicate.
+ *
+ * <p>A peer whose link has just come up (a new link, a peer restarted, a permission given back) is
+ * sent every pending transaction of this pool ({@link TransactionSync}, go-ethereum's transaction
+ * sync): gossip sent while the link was down may never reach it. A Raft leader cut off from its peers
+ * keeps the transactions sent to it meanwhile; this is how they reach the new leader once it is back.
  */
 @Singleton
 @Startup
@@ -68,6 +74,22 @@ public class TransactionGossip {
     @PostConstruct
     void start() {
         network.register(MessageType.TRANSACTIONS, this::onGossip);
+        network.onPeerConnected(this::syncPending);
+    }
+
+    /** Sends a newly connected peer this pool's pending transactions, in messages of at most half the size limit. */
+    private void syncPending(String peer) {
+        List<List<byte[]>> batches = TransactionSync.batches(pool.content(), network.maxMessageBytes() / 2);
+        int count = 0;
+        for (List<byte[]> batch : batches) {
+            network.send(peer, new PeerMessage(network.newMessageId(), new PeerMessage.Transactions(batch)));
+            count += batch.size();
+        }
+        if (count > 0) {
+            int sent = count;
+            LOG.info(() -> "sent " + sent + " pending transaction(s) in " + batches.size() + " message(s) to "
+                    + PeerNetwork.abbreviate(peer) + ", which has just connected");
+        }
     }
 
     /** New pending transactions in the pool: broadcast those that did not come from a peer. */
