@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,6 +74,17 @@ public final class RaftMembership {
             founders.add(RaftPeer.parseEnode(enodeUrls.get(i), i + 1));
         }
         return founders;
+    }
+
+    /**
+     * This node as its cluster recorded it in a snapshot ({@code data}: the storage's latest), found
+     * by its node id; empty when the snapshot does not name it (a node joining, or removed). On a
+     * restart this is who the node is: raft ids come from positions in {@code static-nodes.json} (or
+     * {@code permissioned-nodes.json}) only when a cluster is founded, and a permission revoked and
+     * given back at run time moves a node to the end of {@code permissioned-nodes.json}.
+     */
+    public static Optional<RaftPeer> recordedSelf(String nodeIdHex, RaftSnapshotData data) {
+        return data.peers().stream().filter(peer -> peer.nodeIdHex().equalsIgnoreCase(nodeIdHex)).findFirst();
     }
 
     /** A membership restored from a snapshot's data and membership. */

@@ -33,7 +33,9 @@
  * founders, new RaftSnapshotData(founders, {}, genesisHash).encode())}, raft ids 1..n in
  * {@code static-nodes.json} order, identical on every founder) and starts with applied index 1. A
  * node joining with {@code raft_addPeer}/{@code raft_addLearner} starts on an empty storage with
- * applied 0 and waits: the leader sends it a snapshot. On restart: read the applied index; if the
+ * applied 0 and waits: the leader sends it a snapshot. On restart the node is the member the
+ * storage's snapshot records for its node id ({@code RaftMembership.recordedSelf}), whatever the files
+ * say now (permission changes reorder {@code permissioned-nodes.json}); read the applied index; if the
  * storage's snapshot is newer, install it in the application first; then
  * {@code RaftNode.start(RaftConfig.defaults(raftId).withApplied(applied), storage, random)}.
  *

@@ -202,7 +202,6 @@ public class RaftEngine implements ConsensusEngine {
                 MintThrottle.DEFAULT_BLOCK_TIME.toMillis()));
         throttle = new MintThrottle(blockTime, clock);
         timestampUnit = RaftTimestampUnit.of(node.genesis().config());
-        RaftPeer self = selfPeer();
         long applied;
         if (log.isEmpty() && !isJoining()) {
             List<RaftPeer> founders = founders();
@@ -211,9 +210,10 @@ public class RaftEngine implements ConsensusEngine {
             log.bootstrap(voters, new RaftSnapshotData(founders, new TreeSet<>(), chain.header(0).orElseThrow().hash())
                     .encode());
             LOG.info(() -> "raft: a new cluster of " + founders.size() + " founding member(s); this node is raft id "
-                    + self.raftId());
+                    + selfPeer().raftId());
         }
         Snapshot snapshot = log.snapshot();
+        RaftPeer self = selfPeer(snapshot);
         applied = Math.max(log.appliedIndex(), snapshot.index());
         snapshotIndex = snapshot.index();
         membership = snapshot.isEmpty()
@@ -781,6 +781,32 @@ public class RaftEngine implements ConsensusEngine {
         return Integer.getInteger("quorum.raft.joinExisting", 0) > 0;
     }
 
+    /**
+     * Who this node is in its cluster: as the storage's latest snapshot records it, else (a node
+     * joining, or removed) as its files say. The files' positions change when a permission is revoked
+     * and given back; a node that took another raft id than its cluster knows it by could never rejoin.
+     */
+    private RaftPeer selfPeer(Snapshot stored) {
+        Optional<RaftPeer> recorded = stored.isEmpty() ? Optional.empty()
+                : RaftMembership.recordedSelf(node.enodeId(), RaftSnapshotData.decode(stored.data()));
+        if (recorded.isEmpty()) {
+            return selfPeer();
+        }
+        RaftPeer self = recorded.get();
+        if (isJoining()) {
+            return self;
+        }
+        try {
+            founders().stream().filter(p -> p.nodeIdHex().equals(self.nodeIdHex()) && p.raftId() != self.raftId())
+                    .findFirst().ifPresent(p -> LOG.warning(() -> "raft: " + foundersFile() + " lists this node at position "
+                            + p.raftId() + "; it is raft id " + self.raftId() + ", as its cluster recorded it"));
+        } catch (RuntimeException e) {
+            // the files name no raft members this node needs now: it knows who it is
+        }
+        return self;
+    }
+
+    /** Who this node is by its files: {@code quorum.raft.joinExisting}, else its position among the founders. */
     private RaftPeer selfPeer() {
         int joinId = Integer.getInteger("quorum.raft.joinExisting", 0);
         if (joinId > 0) {

@@ -57,6 +57,20 @@ class RaftMembershipTest {
     }
 
     @Test
+    void aRestartedNodeIsTheMemberItsSnapshotRecordsWhateverItsFileSaysNow() {
+        // node 1 revoked and permitted again on node 2: the file now lists 2, 3, 1
+        List<String> reordered = List.of(STATIC_NODES.get(1), STATIC_NODES.get(2), STATIC_NODES.get(0));
+        assertEquals(1, RaftMembership.founders(reordered).stream().filter(p -> p.nodeIdHex().equals(id(2))).findFirst()
+                .orElseThrow().raftId(), "by its position node 2 would be raft id 1");
+        RaftSnapshotData stored = new RaftSnapshotData(RaftMembership.founders(STATIC_NODES), new TreeSet<>(), new byte[32]);
+        RaftPeer self = RaftMembership.recordedSelf(id(2).toUpperCase(), stored).orElseThrow();
+        assertEquals(2, self.raftId());
+        assertEquals(21001, self.p2pPort());
+        // a node the snapshot does not name (joining, or removed) goes by its files
+        assertTrue(RaftMembership.recordedSelf(id(4), stored).isEmpty());
+    }
+
+    @Test
     void addingAPeerAssignsTheNextIdAndCarriesItsAddress() {
         RaftMembership m = founderOne();
         String url = "enode://" + TEST_ID + "@127.0.0.1:21003?discport=0&raftport=50404";
