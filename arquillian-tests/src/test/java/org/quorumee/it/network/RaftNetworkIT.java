@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,8 @@ import org.web3j.utils.Numeric;
  * reaches the same head, in blocks stamped in seconds; ethers 6 deploys and uses contracts through a
  * follower; an idle chain makes no block but the quiet-chain one; the leader killed (SIGKILL) while
  * transactions flow is replaced, nothing that had a receipt is lost, no height has two blocks, and the
- * killed node catches up when started again; the whole network stopped and started again comes back
+ * killed node catches up when started again; the leader cut off by permissions is replaced, and the
+ * transactions it kept are mined once it is back; the whole network stopped and started again comes back
  * at its height and keeps minting; a fifth node joins as a learner and is promoted; a member removed
  * receives no more blocks and its raft id is never given again.
  */
@@ -43,6 +45,7 @@ import org.web3j.utils.Numeric;
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
 class RaftNetworkIT {
     private static final int NODES = 4;
+    private static final String PERMISSIONS = "org.quorumee:type=Permissions";
     private static final Duration LIMIT = Duration.ofSeconds(Long.getLong("quorum.it.network.wait.seconds", 120));
     /** The launcher's default delay of the quiet-chain block (quorum.emptyBlockAfterMillis). */
     private static final Duration QUIET_CHAIN_DELAY = Duration.ofSeconds(1);
@@ -66,11 +69,7 @@ class RaftNetworkIT {
     @Order(1)
     void aLeaderIsElectedWithOneMinterAndThreeVerifiers() {
         long started = System.nanoTime();
-        QuorumNetwork.await("one minter and three verifiers", LIMIT, () -> {
-            List<String> roles = roles();
-            return roles.stream().filter("minter"::equals).count() == 1
-                    && roles.stream().filter("verifier"::equals).count() == NODES - 1;
-        });
+        awaitOneMinterAndVerifiers("one minter and three verifiers");
         System.out.printf("raft: roles settled %d ms after the network answered JSON-RPC%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         int leader = leader();
@@ -166,10 +165,8 @@ class RaftNetworkIT {
         for (int nonce = 45; nonce < 100; nonce++) {
             sent.add(network.sendTransfer(entry, key, nonce));
         }
-        QuorumNetwork.await("a new minter among the nodes left", LIMIT, () -> {
-            List<String> roles = roles();
-            return roles.stream().filter("minter"::equals).count() == 1;
-        });
+        QuorumNetwork.await("a new minter among the nodes left", LIMIT,
+                () -> roles(running).stream().filter("minter"::equals).count() == 1);
         System.out.printf("raft: a new minter %d ms after the leader was killed%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
         int newLeader = leader();
@@ -188,11 +185,7 @@ class RaftNetworkIT {
         assertMined(sent, hadReceipt);
         assertEquals("0x64", network.result(oldLeader, "eth_getTransactionCount",
                 "[\"" + key.getAddress() + "\", \"latest\"]").asText(), "the restarted node executed all 100 transactions");
-        QuorumNetwork.await("one minter and three verifiers again", LIMIT, () -> {
-            List<String> roles = roles();
-            return roles.stream().filter("minter"::equals).count() == 1
-                    && roles.stream().filter("verifier"::equals).count() == NODES - 1;
-        });
+        awaitOneMinterAndVerifiers("one minter and three verifiers again");
     }
 
     @Test
@@ -220,12 +213,67 @@ class RaftNetworkIT {
     }
 
     /**
+     * The leader cut off by permissions (the others revoke it through JMX, it revokes them): it keeps
+     * the transactions sent to it meanwhile, the other three elect a new minter and mine what they
+     * are sent; once permitted again the cut node follows the new leader, its transactions reach it by
+     * the transaction sync of a new link and are mined, and there is one chain.
+     */
+    @Test
+    @Order(7)
+    void aLeaderCutOffByPermissionsIsReplacedAndItsTransactionsAreMinedOnceItIsBack() {
+        int cut = leader();
+        List<Integer> others = running.stream().filter(node -> node != cut).sorted().toList();
+        long cutAt = System.nanoTime();
+        for (int node : others) {
+            assertEquals(Boolean.TRUE, network.invoke(node, PERMISSIONS, "remove", network.enode(cut)));
+            assertEquals(Boolean.TRUE, network.invoke(cut, PERMISSIONS, "remove", network.enode(node)));
+        }
+        QuorumNetwork.await("node " + cut + " has no peer", LIMIT,
+                () -> network.result(cut, "net_peerCount", "[]").asText().equals("0x0"));
+        Credentials toCut = QuorumNetwork.freshKey();
+        List<String> sentToCut = new ArrayList<>();
+        for (int nonce = 0; nonce < 10; nonce++) {
+            sentToCut.add(network.sendTransfer(cut, toCut, nonce));
+        }
+        QuorumNetwork.await("a new minter among nodes " + others, LIMIT, () -> {
+            List<String> roles = roles(others);
+            return roles.stream().filter("minter"::equals).count() == 1
+                    && roles.stream().filter("verifier"::equals).count() == others.size() - 1;
+        });
+        System.out.printf("raft: a new minter among the others %d ms after node %d was cut off%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cutAt), cut);
+        int entry = others.get(0);
+        String meanwhile = network.sendTransfer(entry, QuorumNetwork.freshKey(), 0);
+        QuorumNetwork.await("the transaction sent to node " + entry + " mined while node " + cut + " is cut off", LIMIT,
+                () -> receipt(entry, meanwhile) != null);
+        assertTrue(receipt(cut, meanwhile) == null, "the cut node has no block made without it");
+        for (String hash : sentToCut) {
+            assertTrue(receipt(entry, hash) == null, "a transaction sent to the cut node cannot be mined without it");
+        }
+
+        long backAt = System.nanoTime();
+        for (int node : others) {
+            assertEquals(Boolean.TRUE, network.invoke(node, PERMISSIONS, "add", network.enode(cut)));
+            assertEquals(Boolean.TRUE, network.invoke(cut, PERMISSIONS, "add", network.enode(node)));
+        }
+        String last = sentToCut.get(sentToCut.size() - 1);
+        QuorumNetwork.await("the 10 transactions sent to the cut node mined", LIMIT, () -> receipt(entry, last) != null);
+        System.out.printf("raft: the cut node's 10 transactions mined %d ms after its permissions were given back%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - backAt));
+        List<String> all = new ArrayList<>(sentToCut);
+        all.add(meanwhile);
+        awaitSameChain(Long.decode(receipt(entry, last).get("blockNumber").asText()));
+        assertMined(all, Set.of());
+        awaitOneMinterAndVerifiers("one minter and three verifiers once the cut node is back");
+    }
+
+    /**
      * Every node stopped, then started from its persisted log and chain: the same height and head, and
      * blocks again. The same up also starts a fifth node (joining, not a member yet) for the next test:
      * the launcher adds a node to a domain only when it starts.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void theWholeNetworkStoppedAndStartedAgainComesBackAtItsHeightAndKeepsMinting() {
         int reference = running.stream().min(Integer::compare).orElseThrow();
         // the quiet-chain block made: a head with transactions would owe one after the restart
@@ -240,11 +288,7 @@ class RaftNetworkIT {
             assertEquals(height, head(node), "node " + node + " came back at the height it had");
             assertEquals(headHash, headHash(node), "node " + node + " came back on the head it had");
         }
-        QuorumNetwork.await("one minter and three verifiers after the restart", LIMIT, () -> {
-            List<String> roles = roles();
-            return roles.stream().filter("minter"::equals).count() == 1
-                    && roles.stream().filter("verifier"::equals).count() == NODES - 1;
-        });
+        awaitOneMinterAndVerifiers("one minter and three verifiers after the restart");
         Credentials key = QuorumNetwork.freshKey();
         String hash = network.sendTransfer(reference, key, 0);
         QuorumNetwork.await("a transaction mined after the restart", LIMIT, () -> receipt(reference, hash) != null);
@@ -254,7 +298,7 @@ class RaftNetworkIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aFifthNodeAddedAsLearnerCatchesUpAndIsPromotedToVerifier() {
         assertEquals("", network.result(5, "raft_role", "[]").asText(), "node 5 is no member yet");
         int leader = leader();
@@ -290,7 +334,7 @@ class RaftNetworkIT {
      * blocks travel) while the others go on; a member added later gets a new raft id, never the removed one.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void aRemovedMemberReceivesNoMoreBlocksAndItsRaftIdIsNeverReused() {
         int leader = leader();
         int removedNode = 5;
@@ -363,9 +407,18 @@ class RaftNetworkIT {
         }
     }
 
-    private static List<String> roles() {
+    /** Waits until one running node is the minter and every other one a verifier. */
+    private static void awaitOneMinterAndVerifiers(String what) {
+        QuorumNetwork.await(what, LIMIT, () -> {
+            List<String> roles = roles(running);
+            return roles.stream().filter("minter"::equals).count() == 1
+                    && roles.stream().filter("verifier"::equals).count() == running.size() - 1;
+        });
+    }
+
+    private static List<String> roles(Collection<Integer> nodes) {
         List<String> roles = new ArrayList<>();
-        for (int node : running) {
+        for (int node : nodes) {
             roles.add(network.result(node, "raft_role", "[]").asText());
         }
         return roles;
