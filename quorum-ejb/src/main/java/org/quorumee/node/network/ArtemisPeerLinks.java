@@ -31,6 +31,13 @@ final class ArtemisPeerLinks {
     /** Reconnect quickly at first, then every 5 s at most (a refused or stopped peer is not hammered). */
     private static final long RETRY_MILLIS = 500;
     private static final long MAX_RETRY_MILLIS = 5000;
+    /**
+     * How long a bridge's blocking call (its session, when it connects) waits for an answer. A peer's
+     * gate refuses a connection by dropping its packets, so a bridge that dials a peer a moment before
+     * the peer permits this node waits this long before it tries again: Artemis' default, 30 s, kept
+     * both links of a node whose permission was revoked and given back down for 30 s.
+     */
+    private static final long CALL_TIMEOUT_MILLIS = 5000;
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final ObjectName broker;
@@ -71,7 +78,8 @@ final class ArtemisPeerLinks {
                 + "\"],\"use-duplicate-detection\":true,\"reconnect-attempts\":-1,\"initial-connect-attempts\":-1"
                 + ",\"retry-interval\":" + RETRY_MILLIS + ",\"retry-interval-multiplier\":1.5,\"max-retry-interval\":"
                 + MAX_RETRY_MILLIS + ",\"client-failure-check-period\":" + CLIENT_FAILURE_CHECK_MILLIS
-                + ",\"connection-ttl\":" + CONNECTION_TTL_MILLIS + ",\"routing-type\":\"ANYCAST\"}";
+                + ",\"connection-ttl\":" + CONNECTION_TTL_MILLIS + ",\"call-timeout\":" + CALL_TIMEOUT_MILLIS
+                + ",\"routing-type\":\"ANYCAST\"}";
         invoke(broker, "createBridge", new Object[] {bridge}, "java.lang.String");
     }
 
