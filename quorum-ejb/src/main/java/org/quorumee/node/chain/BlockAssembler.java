@@ -73,13 +73,14 @@ public class BlockAssembler {
     }
 
     /**
-     * A block on {@code parent}; {@code unstoredHeaders} finds ancestors not stored yet (a speculative
-     * chain) by hash, for BLOCKHASH.
+     * A block on {@code parent} from {@code candidates} in their order (taken one at a time, so an
+     * engine may end them early); {@code unstoredHeaders} finds ancestors not stored yet (a
+     * speculative chain) by hash, for BLOCKHASH.
      *
      * @throws IllegalStateException when the engine's attributes break the chain's own rules (a bug)
      */
     public Assembled on(Parent parent, Function<byte[], Optional<BlockHeader>> unstoredHeaders,
-            List<Transaction> candidates, BlockBuilder.Attributes attributes) {
+            Iterable<Transaction> candidates, BlockBuilder.Attributes attributes) {
         BufferedNodeStore nodes = new BufferedNodeStore(parent.nodes());
         BufferedNodeStore privateNodes = new BufferedNodeStore(parent.privateNodes());
         PrivateContext privateContext = new PrivateContext(new WorldState(privateNodes, parent.privateStateRoot()),

@@ -26,9 +26,26 @@ import org.quorumee.core.types.Address;
  * @param blockPeriodSeconds {@code blockperiodseconds}
  * @param requestTimeoutSeconds {@code requesttimeoutseconds}: round 0's timeout, doubled each round
  * @param maxRequestTimeoutSeconds {@code maxRequestTimeoutSeconds}: the cap of the round timeout; 0 = none
+ * @param qbftBlock an IBFT chain moves to QBFT from this block (GoQuorum's
+ *     {@code config.transitions: [{"block": N, "algorithm": "qbft"}]}); 0 = never
  */
 public record BftGenesisFile(BftProtocol protocol, long blockPeriodSeconds, long requestTimeoutSeconds,
-        long maxRequestTimeoutSeconds) {
+        long maxRequestTimeoutSeconds, long qbftBlock) {
+
+    public BftGenesisFile {
+        if (qbftBlock < 0) {
+            throw new IllegalArgumentException("the QBFT transition block must not be negative: " + qbftBlock);
+        }
+        if (qbftBlock > 0 && protocol != BftProtocol.IBFT) {
+            throw new IllegalArgumentException("a transition to QBFT needs a chain that starts on IBFT");
+        }
+    }
+
+    /** A genesis without a transition. */
+    public BftGenesisFile(BftProtocol protocol, long blockPeriodSeconds, long requestTimeoutSeconds,
+            long maxRequestTimeoutSeconds) {
+        this(protocol, blockPeriodSeconds, requestTimeoutSeconds, maxRequestTimeoutSeconds, 0);
+    }
 
     /** Writes the network's genesis if it has none yet, then gives it to every node lacking one. */
     public void write(Path networkDir, Path template, List<NetworkGenerator.GeneratedNode> nodes) {
@@ -65,8 +82,14 @@ public record BftGenesisFile(BftProtocol protocol, long blockPeriodSeconds, long
             }
             section.put("policy", 0);
             section.put("ceil2Nby3Block", 0);
-            config.remove(List.of("istanbul", "qbft"));
+            config.remove(List.of("istanbul", "qbft", "transitions"));
             config.set(protocol == BftProtocol.QBFT ? "qbft" : "istanbul", section);
+            if (qbftBlock > 0) {
+                // genesis extraData stays IBFT's: block 0 is read with the algorithm in force there
+                ObjectNode transition = config.putArray("transitions").addObject();
+                transition.put("block", qbftBlock);
+                transition.put("algorithm", "qbft");
+            }
             root.put("extraData", Hex.encode(IstanbulHeaders.genesisExtraData(protocol, validators)));
             root.put("mixHash", Hex.encode(IstanbulBlockHash.digest()));
             root.put("difficulty", "0x1");

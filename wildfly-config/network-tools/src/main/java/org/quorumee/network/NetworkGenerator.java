@@ -264,7 +264,8 @@ public final class NetworkGenerator {
     /**
      * {@code NetworkGenerator --dir DIR --nodes N [--host H] [--peer-port P] [--raft-port R]}: lays out
      * (or completes) the network and prints each node's enode URL. With {@code --consensus ibft|qbft
-     * --genesis-template FILE} it also writes the network's IBFT/QBFT genesis ({@link BftGenesisFile}).
+     * --genesis-template FILE} it also writes the network's IBFT/QBFT genesis ({@link BftGenesisFile});
+     * {@code --qbft-block N} with IBFT moves the chain to QBFT from block N.
      */
     public static void main(String[] args) {
         Path dir = null;
@@ -278,6 +279,7 @@ public final class NetworkGenerator {
         long blockPeriod = 1;
         long requestTimeout = 10;
         long maxRequestTimeout = 0;
+        long qbftBlock = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -296,6 +298,7 @@ public final class NetworkGenerator {
                     case "--block-period" -> blockPeriod = Long.parseLong(required(args[i], value));
                     case "--request-timeout" -> requestTimeout = Long.parseLong(required(args[i], value));
                     case "--max-request-timeout" -> maxRequestTimeout = Long.parseLong(required(args[i], value));
+                    case "--qbft-block" -> qbftBlock = Long.parseLong(required(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
@@ -306,18 +309,24 @@ public final class NetworkGenerator {
             if (bft != null && genesisTemplate == null) {
                 throw new IllegalArgumentException("--consensus ibft|qbft needs --genesis-template");
             }
+            if (qbftBlock != 0 && bft != BftProtocol.IBFT) {
+                throw new IllegalArgumentException("--qbft-block needs --consensus ibft (a chain that starts on IBFT)");
+            }
+            if (qbftBlock < 0) {
+                throw new IllegalArgumentException("--qbft-block takes a block number above 0, not " + qbftBlock);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("network generator: " + e.getMessage());
             System.err.println("usage: NetworkGenerator --dir DIR --nodes N [--host H] [--peer-port P] [--raft-port R]"
                     + " [--consensus ibft|qbft --genesis-template FILE [--block-period S] [--request-timeout S]"
-                    + " [--max-request-timeout S]]");
+                    + " [--max-request-timeout S] [--qbft-block N]]");
             System.exit(2);
             return;
         }
         List<GeneratedNode> generated = new NetworkGenerator(dir, new Options(host, peerPort, raftPort),
                 new SecureRandom()).generate(nodes);
         if (bft != null) {
-            new BftGenesisFile(bft, blockPeriod, requestTimeout, maxRequestTimeout).write(dir, genesisTemplate, generated);
+            new BftGenesisFile(bft, blockPeriod, requestTimeout, maxRequestTimeout, qbftBlock).write(dir, genesisTemplate, generated);
         }
         for (GeneratedNode node : generated) {
             System.out.println(node.name() + " " + node.enode());

@@ -2,6 +2,7 @@ package org.quorumee.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,5 +65,21 @@ class BftGenesisFileTest {
         assertFalse(genesis.get("config").get("istanbul").has("maxRequestTimeoutSeconds"));
         assertEquals("0x1", genesis.get("difficulty").asText());
         assertTrue(genesis.get("mixHash").asText().startsWith("0x63746963616c"));
+    }
+
+    @Test
+    void anIbftGenesisWithAQbftBlockMovesTheChainToQbftThere() throws Exception {
+        Address a = Address.fromHex("0x00000000000000000000000000000000000000aa");
+        JsonNode genesis = new ObjectMapper().readTree(new BftGenesisFile(BftProtocol.IBFT, 1, 10, 0, 3).render(TEMPLATE, List.of(a)));
+        JsonNode transitions = genesis.get("config").get("transitions");
+        assertEquals("[{\"block\":3,\"algorithm\":\"qbft\"}]", transitions.toString());
+        assertEquals(List.of(a), IstanbulExtraData.decode(Hex.decode(genesis.get("extraData").asText())).validators(),
+                "block 0 keeps IBFT's extraData");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = new ObjectMapper().convertValue(genesis.get("config"), Map.class);
+        var schedule = BftGenesis.schedule(ChainConfig.fromJson(config)).orElseThrow();
+        assertEquals(BftProtocol.IBFT, schedule.at(2).protocol());
+        assertEquals(BftProtocol.QBFT, schedule.at(3).protocol());
+        assertThrows(IllegalArgumentException.class, () -> new BftGenesisFile(BftProtocol.QBFT, 1, 10, 0, 3));
     }
 }

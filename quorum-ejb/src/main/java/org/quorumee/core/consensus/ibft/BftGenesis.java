@@ -17,7 +17,8 @@ import org.quorumee.core.types.Address;
  * {@code ceil2Nby3Block}, and the {@code transitions} list ({@code block}, {@code algorithm},
  * {@code epochlength}, {@code blockperiodseconds}, {@code emptyblockperiodseconds},
  * {@code requesttimeoutseconds}, {@code maxRequestTimeoutSeconds}, {@code 2FPlus1Enabled},
- * {@code validators}). Absent values take GoQuorum's defaults (epoch 30000, block period 1 s, request
+ * {@code validators}), and {@code istanbul.testQBFTBlock} (GoQuorum's older way to move IBFT to
+ * QBFT at a block). Absent values take GoQuorum's defaults (epoch 30000, block period 1 s, request
  * timeout 10 s, round robin, ceil(2N/3) from block 0).
  */
 public final class BftGenesis {
@@ -37,6 +38,14 @@ public final class BftGenesis {
         }
         if (config.istanbul().isPresent()) {
             Map<String, Object> i = config.istanbul().get();
+            Long testQbftBlock = JsonFields.longValue(i, "testQBFTBlock");
+            if (testQbftBlock != null) {
+                // GoQuorum's first form of the move to QBFT; it refuses both forms together
+                if (transitions.stream().anyMatch(t -> t.algorithm() != null)) {
+                    throw new InvalidGenesisException("istanbul.testQBFTBlock and a transitions algorithm cannot be used together");
+                }
+                transitions.add(BftTransition.toQbft(testQbftBlock));
+            }
             return Optional.of(ForkSchedule.ibft(new IbftConfig(epoch(i), period(i), orZero(i, "emptyblockperiodseconds"),
                     timeoutMillis(i), orZero(i, "maxRequestTimeoutSeconds"), policy(i), ceil2Nby3(i)), transitions));
         }

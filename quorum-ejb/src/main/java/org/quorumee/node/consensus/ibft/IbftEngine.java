@@ -44,6 +44,7 @@ import org.quorumee.core.consensus.ibft.ChainView;
 import org.quorumee.core.consensus.ibft.ForkSchedule;
 import org.quorumee.core.consensus.ibft.IstanbulHeaders;
 import org.quorumee.core.consensus.ibft.NodeSigner;
+import org.quorumee.core.consensus.ibft.ProposalBudget;
 import org.quorumee.core.consensus.ibft.SignatureRecovery;
 import org.quorumee.core.consensus.ibft.ValidatorCandidates;
 import org.quorumee.core.consensus.ibft.VoteSnapshot;
@@ -169,7 +170,7 @@ public class IbftEngine implements ConsensusEngine {
         init();
         NodeKeySigner signer = new NodeKeySigner();
         controller = new BftController(new BftSettings(schedule, signer, recovery, new Chain(), this::create,
-                this::validate, candidates, clock::millis, BftLimits.defaults()));
+                this::validate, candidates, clock::millis, BftLimits.defaults().withMaxMessageBytes(network.maxMessageBytes())));
         network.register(MessageType.CONSENSUS, this::onPeerMessage);
         running = true;
         driver = threads.newThread(this::drive);
@@ -366,8 +367,8 @@ public class IbftEngine implements ConsensusEngine {
 
     // ---------------------------------------------------------------- the core's ports
 
-    /** BlockCreator: a block of the pool's transactions on the head, with the engine's header fields. */
-    private Block create(BlockHeader parent, BlockTemplate template) {
+    /** BlockCreator: a block of the pool's transactions on the head, within the budget, with the engine's header fields. */
+    private Block create(BlockHeader parent, BlockTemplate template, ProposalBudget budget) {
         BlockAssembler.Parent head = assembler.head();
         if (!Arrays.equals(head.header().hash(), parent.hash())) {
             throw new IllegalStateException("the head moved while block " + template.number() + " was being built");
@@ -376,8 +377,8 @@ public class IbftEngine implements ConsensusEngine {
         BigInteger baseFee = chain.processor().headerValidator().feeMarket().nextBaseFee(parent);
         BlockBuilder.Attributes attributes = new BlockBuilder.Attributes(template.coinbase(), template.timestamp(), gasLimit,
                 template.extraData(), template.difficulty(), template.mixHash(), new byte[32], List.of());
-        BlockAssembler.Assembled assembled = assembler.on(head, hash -> Optional.empty(), pool.candidates(baseFee, gasLimit),
-                attributes);
+        BlockAssembler.Assembled assembled = assembler.on(head, hash -> Optional.empty(),
+                budget.limit(pool.candidates(baseFee, gasLimit), clock::millis), attributes);
         assembled.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
         ExecutedBlock block = assembled.block();
         BlockHeader header = block.block().header().toBuilder().nonce(template.nonce()).build();

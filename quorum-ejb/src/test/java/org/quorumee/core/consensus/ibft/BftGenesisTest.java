@@ -69,6 +69,15 @@ class BftGenesisTest {
     }
 
     @Test
+    void istanbulTestQbftBlockIsTheOlderFormOfTheSameTransition() {
+        ForkSchedule schedule = BftGenesis.schedule(config(Map.of("istanbul", Map.of("testQBFTBlock", 7L)))).orElseThrow();
+        assertEquals(BftProtocol.IBFT, schedule.at(6).protocol());
+        assertEquals(BftProtocol.QBFT, schedule.at(7).protocol());
+        assertThrows(InvalidGenesisException.class, () -> BftGenesis.schedule(config(Map.of("istanbul", Map.of("testQBFTBlock", 7L),
+                "transitions", List.of(Map.of("block", 5L, "algorithm", "qbft"))))));
+    }
+
+    @Test
     void badValuesAreRefusedWithTheirName() {
         assertThrows(InvalidGenesisException.class,
                 () -> BftGenesis.schedule(config(Map.of("istanbul", Map.of("policy", 7L)))));

@@ -62,9 +62,11 @@ final class BftSimulation {
      * @param ibftLockSplit the run stopped, without any safety violation, in legacy IBFT's known
      *     dead end: honest validators locked on different blocks at the same height, which only
      *     Byzantine help can undo (IBFT 1.0 has no round-change certificates; QBFT added them)
+     * @param chain the headers of the first honest node, genesis first
      */
     record Result(long seed, int heights, int maxRound, long virtualMillis, long messages, long rejectedAnnouncements,
-            boolean ibftLockSplit, List<Address> nodeAddresses, List<Address> finalValidators, java.util.Set<Address> recentCommitters) {
+            boolean ibftLockSplit, List<Address> nodeAddresses, List<Address> finalValidators, java.util.Set<Address> recentCommitters,
+            List<BlockHeader> chain) {
     }
 
     private record Event(long time, long seq, Runnable action) {
@@ -181,8 +183,12 @@ final class BftSimulation {
             BlockHeader h = observer.chain.block(b).header();
             committers.addAll(IstanbulHeaders.committers(h, config.schedule().at(b).protocol(), crypto.recovery()));
         }
+        List<BlockHeader> chain = new ArrayList<>();
+        for (long b = 0; b < observer.chain.size(); b++) {
+            chain.add(observer.chain.block(b).header());
+        }
         return new Result(config.seed(), heights, maxRound, now - start, messages, rejectedAnnouncements, lockSplit,
-                nodes.stream().map(n -> n.key.address()).toList(), validators, committers);
+                nodes.stream().map(n -> n.key.address()).toList(), validators, committers, chain);
     }
 
     /** Honest validators at the same height locked on different blocks, with a Byzantine validator present. */

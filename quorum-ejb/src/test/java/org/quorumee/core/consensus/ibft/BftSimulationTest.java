@@ -59,6 +59,47 @@ class BftSimulationTest {
         }
     }
 
+    /**
+     * GoQuorum's {@code transitions: [{"block": 3, "algorithm": "qbft"}]}: blocks 1-2 in IBFT's form
+     * (proposer seal, no coinbase), from 3 in QBFT's (proposer as coinbase, QBFT extraData), the
+     * same validators throughout, the first QBFT proposer the next after the last IBFT one, and
+     * every block final by the rules of its own side.
+     */
+    @Test
+    void anIbftChainMovesToQbftAtItsTransitionBlock() {
+        for (long seed = 1; seed <= 10; seed++) {
+            ForkSchedule schedule = ForkSchedule.ibft(new IbftConfig(30000, 1, 0, 1000, 0, ProposerPolicy.ROUND_ROBIN, 0L),
+                    List.of(BftTransition.toQbft(3)));
+            BftSimulation.Result r = BftSimulation.run(new BftSimulation.Config(seed, schedule, BftProtocol.IBFT,
+                    Collections.nCopies(4, Fault.HONEST), 6, 0, 0, 0, 5, 50, 600_000, 1));
+            List<org.quorumee.core.chain.BlockHeader> chain = r.chain();
+            List<Address> validators = r.nodeAddresses().stream().sorted().toList();
+            BftBlockRules rules = new BftBlockRules(schedule, MemoCrypto.SHARED.recovery());
+            Address lastIbftProposer = null;
+            for (int number = 1; number <= 6; number++) {
+                var header = chain.get(number);
+                var parent = chain.get(number - 1);
+                VoteSnapshot snapshot = VoteSnapshot.genesis(30000, number - 1, parent.hash(), validators, ProposerPolicy.ROUND_ROBIN);
+                assertEquals(java.util.Optional.empty(), rules.checkFinal(header, parent, snapshot), "seed " + seed + " block " + number);
+                if (number < 3) {
+                    assertTrue(org.quorumee.core.consensus.ibft.extra.IstanbulExtraData.tryDecode(header.extraData()).isPresent());
+                    assertEquals(Address.ZERO, header.coinbase(), "IBFT: the coinbase carries votes only");
+                    lastIbftProposer = IstanbulHeaders.author(header, BftProtocol.IBFT, MemoCrypto.SHARED.recovery());
+                    assertTrue(validators.contains(lastIbftProposer));
+                } else {
+                    var extra = org.quorumee.core.consensus.ibft.extra.QbftExtraData.decode(header.extraData());
+                    assertEquals(validators, extra.validators(), "seed " + seed + ": validators carried over at block " + number);
+                    assertTrue(validators.contains(header.coinbase()), "QBFT: the proposer is the coinbase");
+                    if (number == 3 && extra.round() == 0) {
+                        assertEquals(ProposerSelector.proposer(validators, lastIbftProposer, 0, ProposerPolicy.ROUND_ROBIN,
+                                BftProtocol.QBFT), header.coinbase(), "seed " + seed + ": rotation goes on across the boundary");
+                    }
+                }
+            }
+            assertEquals(validators, r.finalValidators());
+        }
+    }
+
     @Test
     void validatorsVoteASilentOneOutAndCarryOn() {
         for (long seed = 1; seed <= 20; seed++) {

@@ -21,7 +21,8 @@ class IbftLocalNodeTest {
         node.start();
         node.fireBlockTimer();
         Block unsealed = SimChain.creator(node.local.address(), () -> node.now, 1).create(node.head(),
-                IstanbulHeaders.template(BftProtocol.IBFT, 1, SimChain.GENESIS_TIME + 1, node.local.address(), node.addresses(), null));
+                IstanbulHeaders.template(BftProtocol.IBFT, 1, SimChain.GENESIS_TIME + 1, node.local.address(), node.addresses(), null),
+                ProposalBudget.NONE);
         Block sealed = new Block(IstanbulHeaders.ibftSeal(unsealed.header(), node.localSigner()), unsealed.transactions(), List.of(), null);
         assertEquals(node.local.address(), IstanbulHeaders.author(sealed.header(), BftProtocol.IBFT, SignatureRecovery.SECP256K1));
         node.assertSent(IbftCodec.wire(IbftCodec.preprepare(1, 0, sealed, node.localSigner())),

@@ -30,6 +30,8 @@ final class LocalNode {
     long now = SimChain.GENESIS_TIME * 1000 + 1000;
     List<BftAction> out = List.of();
     int transactions = 1;
+    /** The budget of the last block this node built. */
+    ProposalBudget lastBudget;
 
     /**
      * {@code n} validators; the local node is the proposer of round {@code rotationIndex} (and of
@@ -50,7 +52,10 @@ final class LocalNode {
         local = keys.stream().filter(k -> k.address().equals(localAddress)).findFirst().orElseThrow();
         chain = new SimChain(schedule.at(0).protocol(), addresses(), schedule, SignatureRecovery.SECP256K1);
         controller = new BftController(new BftSettings(schedule, IstanbulFormatsTest.signer(local), SignatureRecovery.SECP256K1,
-                chain, (parent, template) -> SimChain.creator(local.address(), () -> now, transactions).create(parent, template),
+                chain, (parent, template, budget) -> {
+                    lastBudget = budget;
+                    return SimChain.creator(local.address(), () -> now, transactions).create(parent, template, budget);
+                },
                 SimChain.VALIDATOR, candidates, () -> now, limits));
     }
 

@@ -37,8 +37,11 @@ class QbftLocalNodeTest {
         assertEquals(List.of(new BftAction.ArmBlockTimer(1, (SimChain.GENESIS_TIME + 1) * 1000)), node.out);
         node.fireBlockTimer();
         Block expected = SimChain.creator(node.local.address(), () -> node.now, 1).create(node.head(),
-                IstanbulHeaders.template(BftProtocol.QBFT, 1, SimChain.GENESIS_TIME + 1, node.local.address(), node.addresses(), null));
+                IstanbulHeaders.template(BftProtocol.QBFT, 1, SimChain.GENESIS_TIME + 1, node.local.address(), node.addresses(), null),
+                ProposalBudget.NONE);
         assertEquals(List.of(new BftAction.ArmRoundTimer(1, 0, 1000)), node.actions(BftAction.ArmRoundTimer.class));
+        // within half of a 16 MiB message and half of the 1 s block period
+        assertEquals(new ProposalBudget(8 * 1024 * 1024, node.now + 500), node.lastBudget);
         node.assertSent(QbftCodec.wire(QbftCodec.proposal(1, 0, expected, List.of(), List.of(), node.localSigner())),
                 QbftCodec.wire(QbftCodec.prepare(1, 0, expected.hash(), node.localSigner())));
 
@@ -247,7 +250,7 @@ class QbftLocalNodeTest {
     @Test
     void aFullFutureBufferGivesUpItsHighestHeightsFirst() {
         LocalNode node = new LocalNode(ForkSchedule.qbft(new QbftConfig(30000, 1, 0, 1000, 0, ProposerPolicy.ROUND_ROBIN, 0L), List.of()),
-                4, 1, new BftLimits(10, 2, 10, 4096, 1000));
+                4, 1, new BftLimits(10, 2, 10, 4096, 1000, 1 << 20));
         node.start();
         KeyPair peer = node.peers().get(0);
         byte[] digest = new byte[32];
