@@ -139,11 +139,15 @@ class PersistenceUnitTest {
 
     @Test
     void stateNodesAreWrittenOnce() {
-        inTransaction(em -> assertEquals(2, new StateRepository(em).writeNodes(List.of(
-                new StateNodeRecord(bytes(32, 1), new byte[] {1}), new StateNodeRecord(bytes(32, 2), new byte[] {2})))));
-        inTransaction(em -> assertEquals(1, new StateRepository(em).writeNodes(List.of(
+        inTransaction(em -> new StateRepository(em).writeNodes(List.of(
+                new StateNodeRecord(bytes(32, 1), new byte[] {1}), new StateNodeRecord(bytes(32, 2), new byte[] {2}))));
+        // one already stored, one twice in the same batch: neither is an error
+        inTransaction(em -> new StateRepository(em).writeNodes(List.of(
                 new StateNodeRecord(bytes(32, 2), new byte[] {2}), new StateNodeRecord(bytes(32, 3), new byte[] {3}),
-                new StateNodeRecord(bytes(32, 3), new byte[] {3})))));
-        inTransaction(em -> assertArrayEquals(new byte[] {3}, new StateRepository(em).node(bytes(32, 3)).orElseThrow()));
+                new StateNodeRecord(bytes(32, 3), new byte[] {3}))));
+        inTransaction(em -> {
+            assertArrayEquals(new byte[] {3}, new StateRepository(em).node(bytes(32, 3)).orElseThrow());
+            assertEquals(3L, em.createQuery("SELECT COUNT(n) FROM StateNodeRecord n", Long.class).getSingleResult());
+        });
     }
 }

@@ -3,6 +3,7 @@ package org.quorumee.core.chain;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.quorumee.core.state.WorldState;
 import org.quorumee.core.transition.TransactionRejectedException;
@@ -109,6 +110,18 @@ public final class BlockBuilder {
     public BuiltBlock build(BlockHeader parent, WorldState state, PrivateContext privateContext,
             Iterable<Transaction> candidates, Attributes attributes, LongFunction<byte[]> ancestorHashes)
             throws InvalidBlockException {
+        return build(parent, state, privateContext, candidates, attributes, ancestorHashes, () -> false);
+    }
+
+    /**
+     * {@link #build(BlockHeader, WorldState, PrivateContext, Iterable, Attributes, LongFunction)} that
+     * also stops taking candidates once {@code full} says so (asked after each candidate tried, so a
+     * block takes at least one): a producer bounds a block by its build time as well as by its gas,
+     * so that blocks keep coming steadily however many transactions wait.
+     */
+    public BuiltBlock build(BlockHeader parent, WorldState state, PrivateContext privateContext,
+            Iterable<Transaction> candidates, Attributes attributes, LongFunction<byte[]> ancestorHashes,
+            BooleanSupplier full) throws InvalidBlockException {
         BlockHeader template = template(parent, attributes);
         if (template.withdrawalsRoot().isEmpty() && !attributes.withdrawals().isEmpty()) {
             throw new InvalidBlockException("withdrawals given for a block before Shanghai");
@@ -126,6 +139,9 @@ public final class BlockBuilder {
                 execution.apply(tx);
             } catch (TransactionRejectedException e) {
                 skipped.add(new Skipped(tx, e.reason(), e.getMessage()));
+            }
+            if (full.getAsBoolean()) {
+                break;
             }
         }
         boolean shanghai = template.withdrawalsRoot().isPresent();

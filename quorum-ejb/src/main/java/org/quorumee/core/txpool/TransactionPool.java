@@ -2,6 +2,7 @@ package org.quorumee.core.txpool;
 
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.quorumee.core.chain.BlockHeader;
 import org.quorumee.core.chain.ChainConfig;
@@ -65,7 +67,8 @@ import org.quorumee.core.types.Address;
  * <li>a sender over {@code accountQueue} loses its furthest queued nonce, or the new one is refused
  *     ("account limit exceeded") when it is itself the furthest.</li>
  * </ul>
- * When that cannot make room, "txpool is full" (go-ethereum says "transaction underpriced" when a full
+ * When that cannot make room, "txpool is full" (at once, or after waiting for room when the caller
+ * asks to: {@link #add(Transaction, Duration)}; go-ethereum says "transaction underpriced" when a full
  * pool holds nothing cheaper; at Quorum's price 0 that would mislead). Nothing of it is done unless
  * the transaction goes in.
  *
@@ -100,6 +103,8 @@ public final class TransactionPool {
     private final TransactionPoolConfig config;
     private final Clock clock;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Signalled on every new head, which is when transactions leave the pool: wakes adds waiting for room. */
+    private final Condition roomMade = lock.writeLock().newCondition();
     /** Every pooled transaction by hash; concurrent so that "already known" and get() need no lock. */
     private final Map<HashKey, PooledTransaction> all = new ConcurrentHashMap<>();
     private final Map<Address, SenderTransactions> senders = new HashMap<>();
@@ -165,6 +170,17 @@ public final class TransactionPool {
      * @throws TransactionRejectedException with go-ethereum's words when it is refused; the pool is then unchanged
      */
     public Placement add(Transaction tx) throws TransactionRejectedException {
+        return add(tx, Duration.ZERO);
+    }
+
+    /**
+     * {@link #add(Transaction)}, except that a transaction refused only because the pool is full
+     * waits up to {@code waitForRoom} for new heads to make room (back-pressure: the caller is slowed
+     * down to the pace blocks are made, instead of being refused work the node will soon have room for).
+     *
+     * @throws TransactionRejectedException as {@link #add(Transaction)}; "txpool is full" only once the wait is over
+     */
+    public Placement add(Transaction tx, Duration waitForRoom) throws TransactionRejectedException {
         HashKey key = new HashKey(tx.hash());
         if (all.containsKey(key)) {
             throw new TransactionRejectedException(Reason.ALREADY_KNOWN);
@@ -172,12 +188,29 @@ public final class TransactionPool {
         Address sender = validateStateless(tx, head);
         List<Transaction> newPending = new ArrayList<>();
         Placement placement;
+        long waitUntil = System.nanoTime() + waitForRoom.toNanos();
         lock.writeLock().lock();
         try {
-            if (all.containsKey(key)) {
-                throw new TransactionRejectedException(Reason.ALREADY_KNOWN);
+            while (true) {
+                if (all.containsKey(key)) {
+                    throw new TransactionRejectedException(Reason.ALREADY_KNOWN);
+                }
+                try {
+                    placement = insert(tx, sender, key, head, newPending);
+                    break;
+                } catch (TransactionRejectedException e) {
+                    long left = waitUntil - System.nanoTime();
+                    if (e.reason() != Reason.POOL_FULL || left <= 0) {
+                        throw e;
+                    }
+                    try {
+                        roomMade.awaitNanos(left);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
             }
-            placement = insert(tx, sender, key, head, newPending);
         } finally {
             lock.writeLock().unlock();
         }
@@ -489,6 +522,7 @@ public final class TransactionPool {
             }
             truncateQueue();
             evictExpiredLocked();
+            roomMade.signalAll();
         } finally {
             lock.writeLock().unlock();
         }

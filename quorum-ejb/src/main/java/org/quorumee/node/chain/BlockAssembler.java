@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.quorumee.core.chain.AncestorHashes;
 import org.quorumee.core.chain.Block;
@@ -32,6 +33,12 @@ import org.quorumee.core.tx.Transaction;
 @Lock(LockType.READ)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class BlockAssembler {
+    /**
+     * How long a producer's block may take to execute its transactions ({@code quorum.blockBuildMillis},
+     * 200 by default): besides the gas limit (Quorum's is huge), this keeps blocks, and the latency of
+     * their transactions, steady under any load; what did not fit waits for the next block.
+     */
+    private static final long BUILD_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("quorum.blockBuildMillis", 200));
 
     @EJB
     private ChainReader chain;
@@ -67,7 +74,7 @@ public class BlockAssembler {
         return new Parent(head, chain.nodeStore(), importer.privateNodeStore(), importer.privateStateRoot(head.number()));
     }
 
-    /** A block on the stored head, from {@code candidates} in the order given. */
+    /** A block on the stored head, from {@code candidates} in the order given (as many as its build time allows). */
     public Assembled onHead(List<Transaction> candidates, BlockBuilder.Attributes attributes) {
         return on(head(), hash -> Optional.empty(), candidates, attributes);
     }
@@ -89,8 +96,9 @@ public class BlockAssembler {
         AncestorHashes ancestors = new AncestorHashes(header, hash -> unstoredHeaders.apply(hash).or(() -> chain.headerByHash(hash)));
         BlockBuilder.BuiltBlock built;
         try {
+            long buildUntil = System.nanoTime() + BUILD_NANOS;
             built = new BlockBuilder(chain.processor()).build(header, new WorldState(nodes, header.stateRoot()),
-                    privateContext, candidates, attributes, ancestors);
+                    privateContext, candidates, attributes, ancestors, () -> System.nanoTime() - buildUntil > 0);
         } catch (InvalidBlockException e) {
             throw new IllegalStateException("the node built a block its own rules refuse: " + e.getMessage(), e);
         }

@@ -73,8 +73,11 @@ import org.quorumee.node.NodeService;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class BlockImporter {
     private static final Logger LOG = Logger.getLogger(BlockImporter.class.getName());
-    /** State nodes kept in memory (a node is ~100-500 bytes). */
-    private static final int NODE_CACHE_ENTRIES = 200_000;
+    /**
+     * State nodes kept in memory (a node is ~100-500 bytes, ~300 with its entry): about 20 MB, part of
+     * the node's 768 MB budget; the recent versions are what blocks and the pool read again.
+     */
+    private static final int NODE_CACHE_ENTRIES = 64_000;
     private static final int PRIVATE_NODE_CACHE_ENTRIES = 50_000;
     private static final int CODE_CACHE_ENTRIES = 1_000;
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.quorumee.core.chain.BlockHeader;
@@ -51,6 +52,7 @@ public class TransactionPoolService {
     private Event<NewPendingTransactionsEvent> pendingEvents;
 
     private TransactionPool pool;
+    private final Duration fullWait = Duration.ofMillis(Long.getLong("quorum.txpool.fullWaitMillis", 10_000));
 
     @PostConstruct
     void start() {
@@ -61,9 +63,19 @@ public class TransactionPoolService {
                 added.stream().map(Transaction::hash).toList())));
     }
 
-    /** Validates and adds a transaction; its hash. */
+    /** Validates and adds a transaction (from a peer: never waits); its hash. */
     public byte[] submit(Transaction tx) throws TransactionRejectedException {
         pool.add(tx);
+        return tx.hash();
+    }
+
+    /**
+     * Validates and adds a client's transaction; its hash. When the pool is full the caller waits (up
+     * to {@code quorum.txpool.fullWaitMillis}, 10 s by default) for blocks to make room: back-pressure
+     * that slows a client down to the pace of the chain instead of refusing work soon done.
+     */
+    public byte[] submitFromClient(Transaction tx) throws TransactionRejectedException {
+        pool.add(tx, fullWait);
         return tx.hash();
     }
 

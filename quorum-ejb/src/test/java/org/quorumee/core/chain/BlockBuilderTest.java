@@ -214,6 +214,31 @@ class BlockBuilderTest {
     }
 
     @Test
+    void stopsTakingCandidatesOnceTheProducerSaysTheBlockIsFullButTakesOne() throws Exception {
+        ChainFixture chain = ChainFixture.cancun();
+        BigInteger fee = ChainFixture.GWEI.multiply(BigInteger.TEN);
+        List<Transaction> candidates = List.of(transfer(0, BOB, BigInteger.ONE, fee, 1),
+                transfer(1, BOB, BigInteger.ONE, fee, 1), transfer(2, BOB, BigInteger.ONE, fee, 1));
+        int[] asked = {0};
+        // "full" after two candidates (a producer asks its clock; a count makes the test exact)
+        BlockBuilder.BuiltBlock built = chain.builder.build(chain.genesis, chain.stateAt(chain.genesis),
+                PrivateContext.none(), candidates, BlockBuilder.Attributes.of(Address.ZERO, 1012, 30_000_000),
+                chain.ancestors(chain.genesis), () -> ++asked[0] >= 2);
+        assertEquals(2, built.block().transactions().size());
+        assertTrue(built.skipped().isEmpty(), "candidates not reached are not reported");
+        // a producer whose time is up before the first still makes progress
+        BlockBuilder.BuiltBlock one = chain.builder.build(chain.genesis, chain.stateAt(chain.genesis),
+                PrivateContext.none(), candidates, BlockBuilder.Attributes.of(Address.ZERO, 1012, 30_000_000),
+                chain.ancestors(chain.genesis), () -> true);
+        assertEquals(1, one.block().transactions().size());
+        // the bounded block is an ordinary block: another node imports it with the same roots
+        ChainFixture other = ChainFixture.cancun();
+        BlockResult imported = other.processor.importBlock(Block.decode(built.block().encode()), other.genesis,
+                other.stateAt(other.genesis), other.ancestors(other.genesis));
+        assertArrayEquals(built.block().header().stateRoot(), imported.stateRoot());
+    }
+
+    @Test
     void refusesBlobTransactions() throws Exception {
         ChainFixture chain = ChainFixture.cancun();
         byte[] versionedHash = new byte[32];

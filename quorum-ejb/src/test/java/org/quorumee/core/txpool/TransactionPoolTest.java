@@ -370,6 +370,36 @@ class TransactionPoolTest {
     }
 
     @Test
+    void aFullPoolMakesAWillingCallerWaitForTheNextHeadInsteadOfRefusing() throws Exception {
+        PoolFixture small = new PoolFixture(limits(0, 1, 1, 1), null);
+        KeyPair a = small.funded(1);
+        small.pool.add(legacy(a, 0, 0));
+        small.pool.add(legacy(small.funded(2), 0, 0));
+        Transaction waiting = legacy(small.funded(3), 0, 0);
+        // Whoever does not wait hears "full" at once; a short wait with no new head ends the same way.
+        rejected(small.pool, Reason.POOL_FULL, waiting);
+        assertEquals(Reason.POOL_FULL, assertThrows(TransactionRejectedException.class,
+                () -> small.pool.add(waiting, Duration.ofMillis(20))).reason());
+
+        java.util.concurrent.CompletableFuture<Placement> added = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return small.pool.add(waiting, Duration.ofMinutes(1));
+            } catch (TransactionRejectedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // Give the add time to start waiting (not a timed assertion: it must still wait after any delay);
+        // meanwhile it holds no lock, so the pool answers, and a head that mined a's transaction makes room.
+        Thread.sleep(200);
+        assertFalse(added.isDone());
+        assertEquals(new PoolStatus(2, 0), small.pool.status());
+        small.state.nonce(a.address(), 1);
+        small.newHead();
+        assertEquals(Placement.PENDING, added.get());
+        assertTrue(small.pool.get(waiting.hash()).isPresent());
+    }
+
+    @Test
     void aNewQueuedTransactionEvictsOnlyCheaperQueuedOnes() throws Exception {
         PoolFixture small = new PoolFixture(limits(1, 10, 4, 2), null);
         KeyPair a = small.funded(1);

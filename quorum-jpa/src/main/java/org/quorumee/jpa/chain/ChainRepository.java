@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.quorumee.jpa.common.BatchInsert;
 
 /**
  * The stored chain: blocks, their transactions, receipts and logs, and the head. One block is stored
@@ -43,12 +44,51 @@ public class ChainRepository {
         if (!Arrays.equals(block.getParentHash(), head.getHeadHash())) {
             throw new IllegalStateException("block " + block.getNumber() + " is not a child of the head: its parent hash is not the head's hash");
         }
-        em.persist(block);
-        transactions.forEach(em::persist);
-        // The receipts reference the transactions: those rows must be written first.
-        em.flush();
-        receipts.forEach(em::persist);
-        logs.forEach(em::persist);
+        // Rows in JDBC batches, in the order of their references (receipts name transactions, which name the block).
+        BatchInsert.insert(em, "INSERT INTO block (number, hash, parent_hash, header_rlp, private_state_root,"
+                + " timestamp_seconds, gas_used, transaction_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", List.of(block), (s, b) -> {
+                    s.setLong(1, b.getNumber());
+                    s.setBytes(2, b.getHash());
+                    s.setBytes(3, b.getParentHash());
+                    s.setBytes(4, b.getHeaderRlp());
+                    s.setBytes(5, b.getPrivateStateRoot());
+                    s.setLong(6, b.getTimestampSeconds());
+                    s.setLong(7, b.getGasUsed());
+                    s.setInt(8, b.getTransactionCount());
+                });
+        BatchInsert.insert(em, "INSERT INTO chain_transaction (hash, block_number, transaction_index, raw, sender, recipient)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", transactions, (s, t) -> {
+                    s.setBytes(1, t.getHash());
+                    s.setLong(2, t.getBlockNumber());
+                    s.setInt(3, t.getTransactionIndex());
+                    s.setBytes(4, t.getRaw());
+                    s.setBytes(5, t.getSender());
+                    s.setBytes(6, t.getRecipient());
+                });
+        BatchInsert.insert(em, "INSERT INTO receipt (transaction_hash, block_number, transaction_index, receipt_rlp, gas_used,"
+                + " first_log_index, contract_address, revert_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", receipts, (s, r) -> {
+                    s.setBytes(1, r.getTransactionHash());
+                    s.setLong(2, r.getBlockNumber());
+                    s.setInt(3, r.getTransactionIndex());
+                    s.setBytes(4, r.getReceiptRlp());
+                    s.setLong(5, r.getGasUsed());
+                    s.setInt(6, r.getFirstLogIndex());
+                    s.setBytes(7, r.getContractAddress());
+                    s.setBytes(8, r.getRevertReason());
+                });
+        BatchInsert.insert(em, "INSERT INTO log_entry (block_number, log_index, transaction_index, transaction_hash, address,"
+                + " topic0, topic1, topic2, topic3, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", logs, (s, l) -> {
+                    s.setLong(1, l.getBlockNumber());
+                    s.setInt(2, l.getLogIndex());
+                    s.setInt(3, l.getTransactionIndex());
+                    s.setBytes(4, l.getTransactionHash());
+                    s.setBytes(5, l.getAddress());
+                    byte[][] topics = l.getTopics();
+                    for (int i = 0; i < LogRecord.MAX_TOPICS; i++) {
+                        s.setBytes(6 + i, i < topics.length ? topics[i] : null);
+                    }
+                    s.setBytes(10, l.getData());
+                });
         head.moveTo(block.getNumber(), block.getHash());
     }
 

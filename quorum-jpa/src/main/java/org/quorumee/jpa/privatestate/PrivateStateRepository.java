@@ -23,8 +23,8 @@ public class PrivateStateRepository {
     }
 
     /** Inserts the nodes whose hash is not stored yet; the caller's transaction commits them. */
-    public int writeNodes(List<PrivateStateNodeRecord> batch) {
-        return nodes.writeNodes(batch);
+    public void writeNodes(List<PrivateStateNodeRecord> batch) {
+        nodes.writeNodes(batch);
     }
 
     /** Stores private receipts in the caller's transaction (their transactions' rows must be written). */

@@ -21,7 +21,7 @@ public class StateRepository {
     }
 
     /** Inserts the nodes whose hash is not stored yet; the caller's transaction commits them. */
-    public int writeNodes(List<StateNodeRecord> batch) {
-        return nodes.writeNodes(batch);
+    public void writeNodes(List<StateNodeRecord> batch) {
+        nodes.writeNodes(batch);
     }
 }

@@ -194,7 +194,7 @@ public class EthApi implements JsonRpcNamespace {
 
     byte[] submit(Transaction tx) {
         try {
-            return pool.submit(tx);
+            return pool.submitFromClient(tx);
         } catch (TransactionRejectedException e) {
             throw new JsonRpcException(JsonRpcException.SERVER_ERROR, e.getMessage());
         }
