@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,9 @@ import org.quorumee.core.types.Address;
  * other node's enclave key and each transaction is a private {@code set(i)} for it: its payload stored
  * with {@code /tm/storeraw} while pre-signing, the measured send an {@code eth_sendRawPrivateTransaction}
  * (payload pushed to the recipient's node and acknowledged before the answer).
- * A sender's transactions are sent one at a time in nonce order (nodes that mine on arrival, like
+ * The measured sends go over plain HTTP/1.1 keep-alive connections, one per sending thread and node
+ * ({@link KeepAliveConnection}), each request encoded while pre-signing, so that the generator takes
+ * as little as it can of the CPU it shares with the node. A sender's transactions are sent one at a time in nonce order (nodes that mine on arrival, like
  * Hardhat's, refuse a nonce gap), so use at least as many senders as connections.
  *
  * <p>For scale: on the shared 2-core development machine a Hardhat 2 node (automine, chain id 10, base
@@ -103,22 +106,21 @@ public final class LoadGenerator {
     }
 
     /** One signed transaction waiting to be sent. */
-    private record Signed(String raw, String hash) {
+    private record Signed(String raw, String hash, byte[] body) {
     }
 
     /** A sender's transactions in nonce order, all sent to one node; held by one sending thread at a time. */
     private static final class SenderQueue {
         final ArrayDeque<Signed> transactions = new ArrayDeque<>();
-        final JsonRpc node;
+        final URI node;
 
-        SenderQueue(JsonRpc node) {
+        SenderQueue(URI node) {
             this.node = node;
         }
     }
 
     private final Options options;
     private final JsonRpc rpc;
-    private final List<JsonRpc> nodes;
     /** With a rate: the send slot of the next transaction (nanoTime), one every 1/rate s. */
     private final java.util.concurrent.atomic.AtomicLong nextSendSlot = new java.util.concurrent.atomic.AtomicLong();
     private long chainId;
@@ -143,8 +145,7 @@ public final class LoadGenerator {
 
     private LoadGenerator(Options options) {
         this.options = options;
-        this.nodes = options.urls().stream().map(JsonRpc::new).toList();
-        this.rpc = nodes.get(0);
+        this.rpc = new JsonRpc(options.urls().get(0));
         this.nextNonce = new long[options.senders()];
     }
 
@@ -348,7 +349,7 @@ public final class LoadGenerator {
     private List<SenderQueue> presign(Address token, BigInteger transferValue) throws RpcError {
         List<SenderQueue> queues = new ArrayList<>();
         for (int s = 0; s < senders.size(); s++) {
-            queues.add(new SenderQueue(nodes.get(s % nodes.size())));
+            queues.add(new SenderQueue(options.urls().get(s % options.urls().size())));
         }
         for (int i = 0; i < options.total(); i++) {
             int s = i % senders.size();
@@ -361,13 +362,23 @@ public final class LoadGenerator {
             } else {
                 tx = sign(s, token, BigInteger.ZERO, Abi.transfer(recipient, BigInteger.ONE), TOKEN_TRANSFER_GAS);
             }
-            queues.get(s).transactions.add(new Signed(Hex.encode(tx.encoded()), Hex.encode(tx.hash())));
+            String raw = Hex.encode(tx.encoded());
+            queues.get(s).transactions.add(new Signed(raw, Hex.encode(tx.hash()), KeepAliveConnection.sendRawTransactionBody(raw)));
         }
         return queues;
     }
 
     /** Takes a sender, sends its next transaction, puts it back: per-sender nonce order, shared load. */
     private void sendAll(LinkedBlockingQueue<SenderQueue> ready, long deadline) {
+        Map<URI, KeepAliveConnection> connections = new HashMap<>();
+        try {
+            sendAll(ready, deadline, connections);
+        } finally {
+            connections.values().forEach(KeepAliveConnection::close);
+        }
+    }
+
+    private void sendAll(LinkedBlockingQueue<SenderQueue> ready, long deadline, Map<URI, KeepAliveConnection> connections) {
         while (System.nanoTime() < deadline) {
             SenderQueue queue = ready.poll();
             if (queue == null) {
@@ -386,7 +397,7 @@ public final class LoadGenerator {
                 if (options.mode() == Mode.PRIVATE) {
                     rpc.call("eth_sendRawPrivateTransaction", tx.raw(), Map.of("privateFor", List.of(privateFor)));
                 } else {
-                    queue.node.call("eth_sendRawTransaction", tx.raw());
+                    connections.computeIfAbsent(queue.node, KeepAliveConnection::new).call(tx.body());
                 }
                 sent.incrementAndGet();
                 if (!queue.transactions.isEmpty()) {
