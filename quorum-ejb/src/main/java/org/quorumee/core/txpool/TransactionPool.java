@@ -175,7 +175,7 @@ public final class TransactionPool {
 
     /**
      * {@link #add(Transaction)}, except that a transaction refused only because the pool is full
-     * waits up to {@code waitForRoom} for new heads to make room (back-pressure: the caller is slowed
+     * waits up to {@code waitForRoom} (on the pool's clock) for new heads to make room (back-pressure: the caller is slowed
      * down to the pace blocks are made, instead of being refused work the node will soon have room for).
      *
      * @throws TransactionRejectedException as {@link #add(Transaction)}; "txpool is full" only once the wait is over
@@ -188,7 +188,7 @@ public final class TransactionPool {
         Address sender = validateStateless(tx, head);
         List<Transaction> newPending = new ArrayList<>();
         Placement placement;
-        long waitUntil = System.nanoTime() + waitForRoom.toNanos();
+        Instant waitUntil = clock.instant().plus(waitForRoom);
         lock.writeLock().lock();
         try {
             while (true) {
@@ -199,12 +199,13 @@ public final class TransactionPool {
                     placement = insert(tx, sender, key, head, newPending);
                     break;
                 } catch (TransactionRejectedException e) {
-                    long left = waitUntil - System.nanoTime();
-                    if (e.reason() != Reason.POOL_FULL || left <= 0) {
+                    // the deadline is on the pool's clock; the timed wait only wakes this thread to look again
+                    Duration left = Duration.between(clock.instant(), waitUntil);
+                    if (e.reason() != Reason.POOL_FULL || left.isNegative() || left.isZero()) {
                         throw e;
                     }
                     try {
-                        roomMade.awaitNanos(left);
+                        roomMade.awaitNanos(left.toNanos());
                     } catch (InterruptedException interrupted) {
                         Thread.currentThread().interrupt();
                         throw e;

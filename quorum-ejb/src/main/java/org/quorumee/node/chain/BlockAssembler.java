@@ -36,9 +36,10 @@ public class BlockAssembler {
     /**
      * How long a producer's block may take to execute its transactions ({@code quorum.blockBuildMillis},
      * 200 by default): besides the gas limit (Quorum's is huge), this keeps blocks, and the latency of
-     * their transactions, steady under any load; what did not fit waits for the next block.
+     * their transactions, steady under any load; what did not fit waits for the next block. An engine
+     * with a tighter rule of its own gives its block a shorter build time, never a longer one.
      */
-    private static final long BUILD_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("quorum.blockBuildMillis", 200));
+    public static final long BUILD_MILLIS = Long.getLong("quorum.blockBuildMillis", 200);
 
     @EJB
     private ChainReader chain;
@@ -81,13 +82,22 @@ public class BlockAssembler {
 
     /**
      * A block on {@code parent} from {@code candidates} in their order (taken one at a time, so an
-     * engine may end them early); {@code unstoredHeaders} finds ancestors not stored yet (a
-     * speculative chain) by hash, for BLOCKHASH.
+     * engine may end them early), for at most {@link #BUILD_MILLIS} of execution; {@code
+     * unstoredHeaders} finds ancestors not stored yet (a speculative chain) by hash, for BLOCKHASH.
      *
      * @throws IllegalStateException when the engine's attributes break the chain's own rules (a bug)
      */
     public Assembled on(Parent parent, Function<byte[], Optional<BlockHeader>> unstoredHeaders,
             Iterable<Transaction> candidates, BlockBuilder.Attributes attributes) {
+        return on(parent, unstoredHeaders, candidates, attributes, BUILD_MILLIS);
+    }
+
+    /**
+     * {@link #on(Parent, Function, Iterable, BlockBuilder.Attributes)} taking candidates for at most
+     * {@code buildMillis} of execution (the engine's own bound; it takes at least one candidate).
+     */
+    public Assembled on(Parent parent, Function<byte[], Optional<BlockHeader>> unstoredHeaders,
+            Iterable<Transaction> candidates, BlockBuilder.Attributes attributes, long buildMillis) {
         BufferedNodeStore nodes = new BufferedNodeStore(parent.nodes());
         BufferedNodeStore privateNodes = new BufferedNodeStore(parent.privateNodes());
         PrivateContext privateContext = new PrivateContext(new WorldState(privateNodes, parent.privateStateRoot()),
@@ -96,7 +106,8 @@ public class BlockAssembler {
         AncestorHashes ancestors = new AncestorHashes(header, hash -> unstoredHeaders.apply(hash).or(() -> chain.headerByHash(hash)));
         BlockBuilder.BuiltBlock built;
         try {
-            long buildUntil = System.nanoTime() + BUILD_NANOS;
+            // a monotonic deadline: the build time is a duration on this node, not an instant of the chain
+            long buildUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(buildMillis);
             built = new BlockBuilder(chain.processor()).build(header, new WorldState(nodes, header.stateRoot()),
                     privateContext, candidates, attributes, ancestors, () -> System.nanoTime() - buildUntil > 0);
         } catch (InvalidBlockException e) {

@@ -68,15 +68,15 @@ final class BftContext {
 
     /**
      * Builds this node's proposal for the height: template (timestamp, vote, consensus fields), the
-     * creator's block within the proposal's budget, and for IBFT the proposer seal.
+     * creator's block within the proposal's byte budget and build time, and for IBFT the proposer seal.
      */
     Block createBlock(HeightContext hc) {
         long timestamp = Math.max(hc.parent().timestamp() + hc.params().blockPeriodSeconds(), now() / 1000);
         ValidatorVote vote = settings.candidates().voteFor(hc.snapshot(), hc.height()).orElse(null);
         BftProtocol protocol = hc.params().protocol();
         BlockTemplate template = IstanbulHeaders.template(protocol, hc.height(), timestamp, self(), hc.validators(), vote);
-        ProposalBudget budget = ProposalBudget.forProposal(settings.limits().maxMessageBytes(), hc.params().blockPeriodSeconds(), now());
-        Block block = settings.creator().create(hc.parent(), template, budget);
+        Block block = settings.creator().create(hc.parent(), template,
+                ProposalByteBudget.forMessages(settings.limits().maxMessageBytes()), hc.params().proposalBuildMillis());
         if (protocol == BftProtocol.IBFT) {
             BlockHeader sealed = IstanbulHeaders.ibftSeal(block.header(), settings.signer());
             block = new Block(sealed, block.transactions(), block.ommers(), block.withdrawals());

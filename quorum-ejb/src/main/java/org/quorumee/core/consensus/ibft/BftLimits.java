@@ -10,8 +10,8 @@ import org.quorumee.core.peer.PeerMessageCodec;
  * @param futureRounds how many rounds above the current one messages are kept for, per height
  * @param recentMessages hashes of recent messages remembered to drop duplicates
  * @param allowedFutureBlockMillis how far a proposed block's timestamp may be ahead of this node's clock
- * @param maxMessageBytes the largest message the peer network carries: bounds this node's proposals
- *     ({@link ProposalBudget#forProposal})
+ * @param maxMessageBytes the largest message the peer network carries: bounds the bytes of this
+ *     node's proposals ({@link ProposalByteBudget#forMessages})
  */
 public record BftLimits(int futureHeights, int futureMessages, int futureRounds, int recentMessages,
         long allowedFutureBlockMillis, int maxMessageBytes) {

@@ -23,6 +23,15 @@ public record BftParameters(BftProtocol protocol, long epochLength, long blockPe
         }
     }
 
+    /**
+     * How long this node's proposal may take to build: half of the block period (of a second when the
+     * period is 0), the other half being the other validators' execution of it before they prepare;
+     * otherwise blocks fall behind their period.
+     */
+    public long proposalBuildMillis() {
+        return Math.max(1, blockPeriodSeconds) * 1000 / 2;
+    }
+
     /** Quorum among {@code validators} at this block. */
     public int quorum(int validators) {
         return Quorum.size(validators, quorumMode);

@@ -14,7 +14,8 @@
  *   ({@link org.quorumee.core.consensus.ibft.NodeSigner}), the ports
  *   {@link org.quorumee.core.consensus.ibft.ChainView} (head, snapshot after a header),
  *   {@link org.quorumee.core.consensus.ibft.BlockCreator} (build and execute a block on a parent
- *   with the engine's {@link org.quorumee.core.consensus.ibft.BlockTemplate}),
+ *   with the engine's {@link org.quorumee.core.consensus.ibft.BlockTemplate}, within a
+ *   {@link org.quorumee.core.consensus.ibft.ProposalByteBudget} and a build time),
  *   {@link org.quorumee.core.consensus.ibft.BlockValidator} (execute a proposal),
  *   {@link org.quorumee.core.consensus.ibft.BftClock}, the shared
  *   {@link org.quorumee.core.consensus.ibft.ValidatorCandidates} and

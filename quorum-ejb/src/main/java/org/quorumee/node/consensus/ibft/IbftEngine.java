@@ -44,7 +44,7 @@ import org.quorumee.core.consensus.ibft.ChainView;
 import org.quorumee.core.consensus.ibft.ForkSchedule;
 import org.quorumee.core.consensus.ibft.IstanbulHeaders;
 import org.quorumee.core.consensus.ibft.NodeSigner;
-import org.quorumee.core.consensus.ibft.ProposalBudget;
+import org.quorumee.core.consensus.ibft.ProposalByteBudget;
 import org.quorumee.core.consensus.ibft.SignatureRecovery;
 import org.quorumee.core.consensus.ibft.ValidatorCandidates;
 import org.quorumee.core.consensus.ibft.VoteSnapshot;
@@ -367,8 +367,12 @@ public class IbftEngine implements ConsensusEngine {
 
     // ---------------------------------------------------------------- the core's ports
 
-    /** BlockCreator: a block of the pool's transactions on the head, within the budget, with the engine's header fields. */
-    private Block create(BlockHeader parent, BlockTemplate template, ProposalBudget budget) {
+    /**
+     * BlockCreator: a block of the pool's transactions on the head, within the byte budget, with the
+     * engine's header fields, built for at most the core's build time or the node's own
+     * ({@link BlockAssembler#BUILD_MILLIS}), whichever is shorter.
+     */
+    private Block create(BlockHeader parent, BlockTemplate template, ProposalByteBudget bytes, long buildMillis) {
         BlockAssembler.Parent head = assembler.head();
         if (!Arrays.equals(head.header().hash(), parent.hash())) {
             throw new IllegalStateException("the head moved while block " + template.number() + " was being built");
@@ -378,7 +382,7 @@ public class IbftEngine implements ConsensusEngine {
         BlockBuilder.Attributes attributes = new BlockBuilder.Attributes(template.coinbase(), template.timestamp(), gasLimit,
                 template.extraData(), template.difficulty(), template.mixHash(), new byte[32], List.of());
         BlockAssembler.Assembled assembled = assembler.on(head, hash -> Optional.empty(),
-                budget.limit(pool.candidates(baseFee, gasLimit), clock::millis), attributes);
+                bytes.limit(pool.candidates(baseFee, gasLimit)), attributes, Math.min(BlockAssembler.BUILD_MILLIS, buildMillis));
         assembled.skipped().forEach(s -> LOG.info(() -> "left out of block: " + s.transaction() + ": " + s.message()));
         ExecutedBlock block = assembled.block();
         BlockHeader header = block.block().header().toBuilder().nonce(template.nonce()).build();

@@ -22,7 +22,7 @@ class IbftLocalNodeTest {
         node.fireBlockTimer();
         Block unsealed = SimChain.creator(node.local.address(), () -> node.now, 1).create(node.head(),
                 IstanbulHeaders.template(BftProtocol.IBFT, 1, SimChain.GENESIS_TIME + 1, node.local.address(), node.addresses(), null),
-                ProposalBudget.NONE);
+                ProposalByteBudget.NONE, Long.MAX_VALUE);
         Block sealed = new Block(IstanbulHeaders.ibftSeal(unsealed.header(), node.localSigner()), unsealed.transactions(), List.of(), null);
         assertEquals(node.local.address(), IstanbulHeaders.author(sealed.header(), BftProtocol.IBFT, SignatureRecovery.SECP256K1));
         node.assertSent(IbftCodec.wire(IbftCodec.preprepare(1, 0, sealed, node.localSigner())),

@@ -30,8 +30,9 @@ final class LocalNode {
     long now = SimChain.GENESIS_TIME * 1000 + 1000;
     List<BftAction> out = List.of();
     int transactions = 1;
-    /** The budget of the last block this node built. */
-    ProposalBudget lastBudget;
+    /** The byte budget and the build time of the last block this node built. */
+    ProposalByteBudget lastBytes;
+    long lastBuildMillis;
 
     /**
      * {@code n} validators; the local node is the proposer of round {@code rotationIndex} (and of
@@ -52,9 +53,10 @@ final class LocalNode {
         local = keys.stream().filter(k -> k.address().equals(localAddress)).findFirst().orElseThrow();
         chain = new SimChain(schedule.at(0).protocol(), addresses(), schedule, SignatureRecovery.SECP256K1);
         controller = new BftController(new BftSettings(schedule, IstanbulFormatsTest.signer(local), SignatureRecovery.SECP256K1,
-                chain, (parent, template, budget) -> {
-                    lastBudget = budget;
-                    return SimChain.creator(local.address(), () -> now, transactions).create(parent, template, budget);
+                chain, (parent, template, bytes, buildMillis) -> {
+                    lastBytes = bytes;
+                    lastBuildMillis = buildMillis;
+                    return SimChain.creator(local.address(), () -> now, transactions).create(parent, template, bytes, buildMillis);
                 },
                 SimChain.VALIDATOR, candidates, () -> now, limits));
     }

@@ -38,10 +38,11 @@ class QbftLocalNodeTest {
         node.fireBlockTimer();
         Block expected = SimChain.creator(node.local.address(), () -> node.now, 1).create(node.head(),
                 IstanbulHeaders.template(BftProtocol.QBFT, 1, SimChain.GENESIS_TIME + 1, node.local.address(), node.addresses(), null),
-                ProposalBudget.NONE);
+                ProposalByteBudget.NONE, Long.MAX_VALUE);
         assertEquals(List.of(new BftAction.ArmRoundTimer(1, 0, 1000)), node.actions(BftAction.ArmRoundTimer.class));
         // within half of a 16 MiB message and half of the 1 s block period
-        assertEquals(new ProposalBudget(8 * 1024 * 1024, node.now + 500), node.lastBudget);
+        assertEquals(new ProposalByteBudget(8 * 1024 * 1024), node.lastBytes);
+        assertEquals(500, node.lastBuildMillis);
         node.assertSent(QbftCodec.wire(QbftCodec.proposal(1, 0, expected, List.of(), List.of(), node.localSigner())),
                 QbftCodec.wire(QbftCodec.prepare(1, 0, expected.hash(), node.localSigner())));
 

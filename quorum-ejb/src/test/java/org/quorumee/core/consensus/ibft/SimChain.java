@@ -67,7 +67,7 @@ final class SimChain implements ChainView {
      * signatures) from one seed to the next.
      */
     static BlockCreator creator(Address self, BftClock clock, int transactions) {
-        return (parent, template, budget) -> {
+        return (parent, template, bytes, buildMillis) -> {
             List<byte[]> txs = new ArrayList<>();
             for (int i = 0; i < transactions; i++) {
                 txs.add(standInTransaction(self, template.number(), template.timestamp() * 1000 + i));

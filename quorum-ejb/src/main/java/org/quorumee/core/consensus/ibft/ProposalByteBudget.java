@@ -5,48 +5,43 @@ import java.util.NoSuchElementException;
 import org.quorumee.core.tx.Transaction;
 
 /**
- * What one proposal may hold beyond the block's gas: the proposal travels whole in one peer message
- * (QBFT's round changes carry it again), so its transactions must fit in a message; and the other
- * validators execute it before they prepare, so building it may take only a share of the block
- * period, or blocks fall behind their period. The proposer stops taking transactions at whichever
- * bound comes first; those not taken stay in the pool for the next block.
+ * How many bytes a proposal's transactions may take: the proposal travels whole in one peer message
+ * (QBFT's round changes carry it again), so its transactions must fit in a message with room to
+ * spare. The proposer stops taking transactions before the first that would pass the budget; those
+ * not taken stay in the pool for the next block. (The time a proposal may take to build is the
+ * other bound: {@link BftParameters#proposalBuildMillis()}, which the block creator enforces.)
  *
  * @param maxTransactionBytes the most the block's transactions may take, encoded
- * @param deadlineMillis no transaction is taken once the {@link BftClock} reaches this instant
  */
-public record ProposalBudget(long maxTransactionBytes, long deadlineMillis) {
+public record ProposalByteBudget(long maxTransactionBytes) {
     /** No bound (tests that build blocks by hand). */
-    public static final ProposalBudget NONE = new ProposalBudget(Long.MAX_VALUE, Long.MAX_VALUE);
+    public static final ProposalByteBudget NONE = new ProposalByteBudget(Long.MAX_VALUE);
     /** What a transaction adds to a block beyond its own bytes: its RLP prefix in the body, at most. */
     static final int PER_TRANSACTION_OVERHEAD = 8;
 
-    public ProposalBudget {
+    public ProposalByteBudget {
         if (maxTransactionBytes < 0) {
             throw new IllegalArgumentException("a byte budget must not be negative: " + maxTransactionBytes);
         }
     }
 
     /**
-     * The budget of a block proposed at {@code nowMillis}: transactions take at most half of the
-     * largest peer message (the rest is room for the header, the signatures and QBFT's
-     * justification), and are taken during at most half of the block period (the other half is
-     * the other validators' execution of the proposal).
+     * The budget of a proposal on a network whose messages are at most {@code maxMessageBytes}: half
+     * of it (the rest is room for the header, the signatures and QBFT's justification).
      */
-    public static ProposalBudget forProposal(int maxMessageBytes, long blockPeriodSeconds, long nowMillis) {
-        return new ProposalBudget(maxMessageBytes / 2, nowMillis + Math.max(1, blockPeriodSeconds) * 1000 / 2);
+    public static ProposalByteBudget forMessages(int maxMessageBytes) {
+        return new ProposalByteBudget(maxMessageBytes / 2);
     }
 
     /**
      * {@code candidates} in their order, ending before the first that would take the transactions
-     * past {@link #maxTransactionBytes} and once {@code clock} reaches {@link #deadlineMillis}. The
-     * first candidate is always offered when it fits, so a slow start never leaves a busy chain
-     * with empty blocks. Candidates the builder refuses still count: the bound is never exceeded.
+     * past {@link #maxTransactionBytes}. Candidates the builder refuses still count: the bound is
+     * never exceeded.
      */
-    public Iterable<Transaction> limit(Iterable<Transaction> candidates, BftClock clock) {
+    public Iterable<Transaction> limit(Iterable<Transaction> candidates) {
         return () -> new Iterator<>() {
             private final Iterator<Transaction> source = candidates.iterator();
             private long bytes;
-            private boolean first = true;
             private Transaction next;
             private boolean ended;
 
@@ -55,7 +50,7 @@ public record ProposalBudget(long maxTransactionBytes, long deadlineMillis) {
                 if (next != null) {
                     return true;
                 }
-                if (ended || !source.hasNext() || (!first && clock.nowMillis() >= deadlineMillis)) {
+                if (ended || !source.hasNext()) {
                     ended = true;
                     return false;
                 }
@@ -66,7 +61,6 @@ public record ProposalBudget(long maxTransactionBytes, long deadlineMillis) {
                     return false;
                 }
                 bytes += size;
-                first = false;
                 next = candidate;
                 return true;
             }
