@@ -615,7 +615,7 @@ public class RaftEngine implements ConsensusEngine {
         switch (verdict) {
             case EXTENDS -> {
                 ExecutedBlock mine = proposed.remove(key(block.hash()));
-                ImportResult result = mine != null ? importer.importExecuted(mine) : importer.importBlock(block);
+                ImportResult result = mine != null ? importer.importExecuted(mine) : importer.importBlock(block, pool::get);
                 switch (result.status()) {
                     case IMPORTED, ALREADY_KNOWN -> noteHead(block);
                     case INVALID -> {
