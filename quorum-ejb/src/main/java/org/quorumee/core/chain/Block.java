@@ -1,8 +1,10 @@
 package org.quorumee.core.chain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.quorumee.core.rlp.Rlp;
 import org.quorumee.core.rlp.RlpException;
 import org.quorumee.core.rlp.RlpItem;
@@ -43,6 +45,25 @@ public record Block(BlockHeader header, List<byte[]> transactions, List<BlockHea
         List<Transaction> decoded = new ArrayList<>(transactions.size());
         for (byte[] tx : transactions) {
             decoded.add(Transaction.decode(tx, chainId));
+        }
+        return decoded;
+    }
+
+    /**
+     * {@link #decodeTransactions(long)}, taking {@code known}'s instance of a transaction (by hash)
+     * where it has one: a pool's, whose sender is already recovered, so that importing a block of
+     * transactions this node has seen costs no second signature recovery.
+     *
+     * @throws org.quorumee.core.tx.InvalidTransactionException on a malformed transaction
+     */
+    public List<Transaction> decodeTransactions(long chainId, Function<byte[], Optional<Transaction>> known) {
+        List<Transaction> decoded = decodeTransactions(chainId);
+        for (int i = 0; i < decoded.size(); i++) {
+            Transaction tx = decoded.get(i);
+            Optional<Transaction> seen = known.apply(tx.hash());
+            if (seen.isPresent() && Arrays.equals(seen.get().encoded(), transactions.get(i))) {
+                decoded.set(i, seen.get());
+            }
         }
         return decoded;
     }

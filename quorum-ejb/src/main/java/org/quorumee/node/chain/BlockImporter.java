@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.quorumee.core.bytes.Hex;
@@ -41,6 +42,7 @@ import org.quorumee.core.state.WorldState;
 import org.quorumee.core.transition.TransactionResult;
 import org.quorumee.core.trie.BufferedNodeStore;
 import org.quorumee.core.trie.InMemoryNodeStore;
+import org.quorumee.core.tx.InvalidTransactionException;
 import org.quorumee.core.tx.Transaction;
 import org.quorumee.core.types.Address;
 import org.quorumee.core.types.Log;
@@ -196,12 +198,26 @@ public class BlockImporter {
      * header, stored.
      */
     public ImportResult importBlock(Block block) {
+        return importBlock(block, hash -> Optional.empty());
+    }
+
+    /**
+     * {@link #importBlock(Block)}, taking {@code known}'s instance of a transaction (by hash) where
+     * it has one: the pool's, whose sender is already recovered (recovery is most of an import's CPU).
+     */
+    public ImportResult importBlock(Block block, Function<byte[], Optional<Transaction>> known) {
         return write(block, parent -> {
+            List<Transaction> transactions;
+            try {
+                transactions = block.decodeTransactions(processor.config().chainId(), known);
+            } catch (InvalidTransactionException e) {
+                throw new InvalidBlockException("malformed transaction: " + e.getMessage(), e);
+            }
             BufferedNodeStore nodes = new BufferedNodeStore(nodeStore());
             BufferedNodeStore privateNodes = new BufferedNodeStore(privateNodeStore());
             PrivateContext privateContext = new PrivateContext(
                     new WorldState(privateNodes, privateStateRoot(parent.number())), payloads);
-            BlockResult result = processor.importBlock(block, null, parent, new WorldState(nodes, parent.stateRoot()),
+            BlockResult result = processor.importBlock(block, transactions, parent, new WorldState(nodes, parent.stateRoot()),
                     privateContext, ancestors(em, parent));
             return new ExecutedBlock(block, result, nodes, privateNodes);
         });

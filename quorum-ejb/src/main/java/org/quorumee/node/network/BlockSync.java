@@ -35,6 +35,7 @@ import org.quorumee.node.chain.BlockImporter;
 import org.quorumee.node.chain.ChainReader;
 import org.quorumee.node.chain.ImportResult;
 import org.quorumee.node.chain.StoredBlock;
+import org.quorumee.node.txpool.TransactionPoolService;
 
 /**
  * Keeps this node's chain level with its peers': a node that was down, or joined later, asks a peer
@@ -52,7 +53,7 @@ import org.quorumee.node.chain.StoredBlock;
  */
 @Singleton
 @Startup
-@DependsOn({"PeerNetwork", "BlockImporter"})
+@DependsOn({"PeerNetwork", "BlockImporter", "TransactionPoolService"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BlockSync {
@@ -72,6 +73,9 @@ public class BlockSync {
 
     @EJB
     private ChainReader chain;
+
+    @EJB
+    private TransactionPoolService pool;
 
     @Resource
     private TimerService timers;
@@ -247,7 +251,7 @@ public class BlockSync {
             if (block.header().number() <= chain.head().number()) {
                 continue;
             }
-            ImportResult result = importer.importBlock(block);
+            ImportResult result = importer.importBlock(block, pool::get);
             switch (result.status()) {
                 case IMPORTED -> {
                     importedNow++;

@@ -15,6 +15,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +77,15 @@ public class PeerNetwork {
     private static final Logger LOG = Logger.getLogger(PeerNetwork.class.getName());
     private static final long RECONCILE_MILLIS = 1000;
     private static final int DEDUPE_CAPACITY = 100_000;
+    /**
+     * Message types handled on a worker of their own (in arrival order), not on the inbound listener's
+     * one thread: pooling gossiped transactions checks every signature, and under load a backlog of
+     * gossip made Raft heartbeats and appends wait seconds behind it (followers called elections,
+     * blocks took seconds to commit). Everything else is handled on the listener's thread, as it came.
+     */
+    private static final Set<MessageType> OFF_LISTENER = EnumSet.of(MessageType.TRANSACTIONS);
+    /** How much of those messages may wait in memory; beyond, the listener waits (they stay in the broker). */
+    private static final long OFF_LISTENER_MAX_BYTES = 32L << 20;
 
     @EJB
     private NodeService node;
@@ -87,6 +98,9 @@ public class PeerNetwork {
 
     @Resource
     private TimerService timers;
+
+    @Resource
+    private ManagedExecutorService executor;
 
     private final PeerMessageCodec codec = new PeerMessageCodec();
     private final SecureRandom random = new SecureRandom();
@@ -112,6 +126,7 @@ public class PeerNetwork {
         }
     });
 
+    private OrderedWorker offListener;
     private PermissionFiles permissionFiles;
     private ArtemisPeerLinks links;
     private EnodeUrl self;
@@ -123,6 +138,7 @@ public class PeerNetwork {
         permissionFiles = new PermissionFiles(dir);
         self = ownEnode(dir);
         links = new ArtemisPeerLinks();
+        offListener = new OrderedWorker("peer message worker", executor, OFF_LISTENER_MAX_BYTES);
         enabled = Files.exists(dir.resolve("tls").resolve("node.p12")) && links.available();
         if (!enabled) {
             LOG.info(() -> "no peer network: " + (links.available() ? "no TLS key store in " + dir.resolve("tls")
@@ -282,6 +298,19 @@ public class PeerNetwork {
         if (forType.isEmpty()) {
             LOG.fine(() -> "no handler for " + message + " from " + abbreviate(sender));
         }
+        if (OFF_LISTENER.contains(message.type())) {
+            try {
+                offListener.submit(bytes.length, () -> handle(forType, sender, message));
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // handled here, as it came
+            }
+        }
+        handle(forType, sender, message);
+        return true;
+    }
+
+    private static void handle(List<PeerMessageHandler> forType, String sender, PeerMessage message) {
         for (PeerMessageHandler handler : forType) {
             try {
                 handler.handle(sender, message);
@@ -290,7 +319,6 @@ public class PeerNetwork {
                         + abbreviate(sender), e);
             }
         }
-        return true;
     }
 
     /** The largest message this node sends or accepts. */

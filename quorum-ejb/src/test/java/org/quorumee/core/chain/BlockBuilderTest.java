@@ -3,13 +3,17 @@ package org.quorumee.core.chain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quorumee.core.bytes.Hex;
 import org.quorumee.core.evm.Evm;
@@ -155,6 +159,25 @@ class BlockBuilderTest {
         assertTrue(e.getMessage().contains("not the block's"), e.getMessage());
         assertThrows(InvalidBlockException.class, () -> chain.processor.importBlock(block, pool.subList(0, 1),
                 chain.genesis, chain.stateAt(chain.genesis), chain.ancestors(chain.genesis)));
+    }
+
+    @Test
+    void decodesTheBlocksTransactionsTakingTheKnownInstances() throws Exception {
+        ChainFixture chain = ChainFixture.cancun();
+        BigInteger fee = ChainFixture.GWEI.multiply(BigInteger.TEN);
+        Transaction pooled = transfer(0, BOB, BigInteger.ONE, fee, 1);
+        Transaction unknown = transfer(1, BOB, BigInteger.TWO, fee, 1);
+        Block block = chain.builder.build(chain.genesis, chain.stateAt(chain.genesis), List.of(pooled, unknown),
+                BlockBuilder.Attributes.of(Address.ZERO, 1012, 30_000_000), chain.ancestors(chain.genesis)).block();
+        Transaction impostor = transfer(5, CAROL, BigInteger.TEN, fee, 1);
+
+        List<Transaction> decoded = Block.decode(block.encode()).decodeTransactions(1, hash ->
+                Arrays.equals(hash, pooled.hash()) ? Optional.of(pooled)
+                        : Arrays.equals(hash, unknown.hash()) ? Optional.of(impostor) : Optional.empty());
+
+        assertSame(pooled, decoded.get(0)); // its sender already recovered
+        assertNotSame(impostor, decoded.get(1)); // a lookup that answers another transaction is ignored
+        assertArrayEquals(unknown.encoded(), decoded.get(1).encoded());
     }
 
     @Test

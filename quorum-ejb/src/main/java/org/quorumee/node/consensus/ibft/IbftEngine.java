@@ -349,7 +349,8 @@ public class IbftEngine implements ConsensusEngine {
     /** A block with a quorum of committed seals: stored (its execution reused when this node ran it), pushed to peers. */
     private void importFinal(Block block) {
         ExecutedBlock mine = executed.get(executionKey(block.header()));
-        ImportResult result = mine != null ? importer.importExecuted(mine.sealedAs(block.header())) : importer.importBlock(block);
+        ImportResult result = mine != null ? importer.importExecuted(mine.sealedAs(block.header()))
+                : importer.importBlock(block, pool::get);
         switch (result.status()) {
             case IMPORTED -> {
                 sync.publish(result.block());

@@ -46,6 +46,7 @@ import org.quorumee.core.chain.ConsensusRules;
 import org.quorumee.core.chain.HeaderValidator;
 import org.quorumee.core.consensus.QuietChainRule;
 import org.quorumee.core.consensus.raft.BlockRace;
+import org.quorumee.core.consensus.raft.CachedRaftStorage;
 import org.quorumee.core.consensus.raft.ConfChange;
 import org.quorumee.core.consensus.raft.ConfState;
 import org.quorumee.core.consensus.raft.Entry;
@@ -167,6 +168,8 @@ public class RaftEngine implements ConsensusEngine {
 
     // ---- owned by the driver thread ----
     private RaftNode raft;
+    /** The Raft log as the node reads it: {@link #log} behind a cache, so that no message costs a query. */
+    private CachedRaftStorage storage;
     private RaftMembership membership;
     /** A copy of the membership for raft_ reads: they never wait behind the driver (a long block import). */
     private volatile RaftMembership publishedMembership;
@@ -220,7 +223,8 @@ public class RaftEngine implements ConsensusEngine {
                 ? new RaftMembership(self, List.of(), ConfState.EMPTY, new TreeSet<>(), false)
                 : RaftMembership.restore(self, RaftSnapshotData.decode(snapshot.data()), snapshot.confState(), false);
         publishMembership();
-        raft = RaftNode.start(RaftConfig.defaults(self.raftId()).withApplied(applied), log, new SecureRandom());
+        storage = new CachedRaftStorage(log);
+        raft = RaftNode.start(RaftConfig.defaults(self.raftId()).withApplied(applied), storage, new SecureRandom());
         startHeadHash = snapshot.isEmpty() ? null : RaftSnapshotData.decode(snapshot.data()).headBlockHash();
         if (membership.isRemoved(self.raftId())) {
             leaveCluster();
@@ -492,7 +496,7 @@ public class RaftEngine implements ConsensusEngine {
         while (raft.hasReady()) {
             Ready rd = raft.ready();
             if (rd.snapshot().isPresent() || !rd.entries().isEmpty() || rd.hardState().isPresent()) {
-                log.persist(rd);
+                storage.persist(rd);
             }
             send(rd.messages());
             rd.softState().ifPresent(this::onSoftState);
@@ -505,8 +509,9 @@ public class RaftEngine implements ConsensusEngine {
         long applied = raft.appliedIndex();
         if (applied - snapshotIndex >= SNAPSHOT_ENTRIES) {
             long compactTo = applied - ENTRIES_KEPT;
-            log.snapshotAt(applied, raft.confState(), membership.snapshotData(importer.head().hash()).encode(),
-                    compactTo > log.firstIndex() ? compactTo : 0);
+            long compacted = compactTo > storage.firstIndex() ? compactTo : 0;
+            storage.snapshotRecorded(log.snapshotAt(applied, raft.confState(),
+                    membership.snapshotData(importer.head().hash()).encode(), compacted), compacted);
             snapshotIndex = applied;
         }
     }
@@ -615,7 +620,7 @@ public class RaftEngine implements ConsensusEngine {
         switch (verdict) {
             case EXTENDS -> {
                 ExecutedBlock mine = proposed.remove(key(block.hash()));
-                ImportResult result = mine != null ? importer.importExecuted(mine) : importer.importBlock(block);
+                ImportResult result = mine != null ? importer.importExecuted(mine) : importer.importBlock(block, pool::get);
                 switch (result.status()) {
                     case IMPORTED, ALREADY_KNOWN -> noteHead(block);
                     case INVALID -> {
@@ -694,7 +699,8 @@ public class RaftEngine implements ConsensusEngine {
             }
         }
         // a snapshot at every membership change: a node joining needs one that names it (GoQuorum)
-        log.snapshotAt(entry.index(), after, membership.snapshotData(importer.head().hash()).encode(), 0);
+        byte[] data = membership.snapshotData(importer.head().hash()).encode();
+        storage.snapshotRecorded(log.snapshotAt(entry.index(), after, data, 0), 0);
         snapshotIndex = entry.index();
     }
 
