@@ -1,10 +1,14 @@
 package org.quorumee.node.consensus;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Clock;
 import java.util.List;
@@ -34,10 +38,15 @@ import org.quorumee.node.txpool.TransactionPoolService;
  * never) after a block that carried transactions. Its rounds run one at a time on the scheduler,
  * so blocks are made one at a time. Blocks carry no seal: on a network, one node runs this engine
  * and the others run {@link FollowerEngine}, importing what it pushes to them.
+ *
+ * <p>No container lock or transaction: every client's transaction calls {@link #transactionsPending}
+ * (a flag), rounds run on the scheduler one at a time, and the importer runs its own transactions.
  */
 @Singleton
 @LocalBean
 @Local(ConsensusEngine.class)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SingleNodeEngine implements ConsensusEngine {
     private static final Logger LOG = Logger.getLogger(SingleNodeEngine.class.getName());
 
