@@ -11,7 +11,8 @@ import org.quorumee.core.tx.Transaction;
  *
  * <p>The pending transactions only (queued ones wait for a nonce gap the peer cannot fill either),
  * sender by sender in nonce order, so that the peer's pool takes each as pending; in batches whose
- * raw transactions add up to at most a byte budget, one message each.
+ * raw transactions add up to at most a byte budget, one message each. Gossip batches what enters the
+ * pool the same way ({@link #batches(Iterable, int)}).
  */
 public final class TransactionSync {
     /** An RLP byte string's longest header (lengths below 2^32): one type byte and four length bytes. */
@@ -26,24 +27,30 @@ public final class TransactionSync {
      * left out (no peer would take a message that large).
      */
     public static List<List<byte[]>> batches(PoolContent content, int maxBatchBytes) {
+        return batches(() -> content.pending().values().stream().flatMap(List::stream).iterator(), maxBatchBytes);
+    }
+
+    /**
+     * Transactions, encoded, in their order, in batches of at most {@code maxBatchBytes} each (headers
+     * of their RLP strings counted); one larger than a batch on its own is left out.
+     */
+    public static List<List<byte[]>> batches(Iterable<Transaction> transactions, int maxBatchBytes) {
         List<List<byte[]>> batches = new ArrayList<>();
         List<byte[]> batch = new ArrayList<>();
         long batchBytes = 0;
-        for (List<Transaction> ofSender : content.pending().values()) {
-            for (Transaction tx : ofSender) {
-                byte[] raw = tx.encoded();
-                long size = (long) raw.length + ITEM_OVERHEAD;
-                if (size > maxBatchBytes) {
-                    continue;
-                }
-                if (batchBytes + size > maxBatchBytes) {
-                    batches.add(List.copyOf(batch));
-                    batch.clear();
-                    batchBytes = 0;
-                }
-                batch.add(raw);
-                batchBytes += size;
+        for (Transaction tx : transactions) {
+            byte[] raw = tx.encoded();
+            long size = (long) raw.length + ITEM_OVERHEAD;
+            if (size > maxBatchBytes) {
+                continue;
             }
+            if (batchBytes + size > maxBatchBytes) {
+                batches.add(List.copyOf(batch));
+                batch.clear();
+                batchBytes = 0;
+            }
+            batch.add(raw);
+            batchBytes += size;
         }
         if (!batch.isEmpty()) {
             batches.add(List.copyOf(batch));

@@ -9,6 +9,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -25,11 +27,14 @@ import org.quorumee.node.chain.NewPendingTransactionsEvent;
  * Starts the consensus engine the configuration names — never just the bean that happens to start —
  * and relays the node's happenings to it. GoQuorum's rule: a genesis with {@code config.istanbul} or
  * {@code config.qbft} runs that engine; otherwise the node's setting ({@code quorum.consensus}) does.
+ * It writes nothing itself (the engines store through the block importer, which runs its own
+ * transactions): relaying a client's transaction begins no container transaction.
  */
 @Singleton
 @Startup
 @DependsOn({"BlockImporter", "TransactionPoolService"})
 @Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ConsensusService {
     private static final Logger LOG = Logger.getLogger(ConsensusService.class.getName());
 

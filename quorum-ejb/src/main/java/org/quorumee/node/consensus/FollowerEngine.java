@@ -1,8 +1,12 @@
 package org.quorumee.node.consensus;
 
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import org.quorumee.core.chain.ConsensusRules;
 
 /**
@@ -13,6 +17,8 @@ import org.quorumee.core.chain.ConsensusRules;
 @Singleton
 @LocalBean
 @Local(ConsensusEngine.class)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FollowerEngine implements ConsensusEngine {
 
     @Override

@@ -1,10 +1,14 @@
 package org.quorumee.node.consensus;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Clock;
 import java.util.List;
@@ -29,15 +33,21 @@ import org.quorumee.node.txpool.TransactionPoolService;
 
 /**
  * One node that makes and finalises every block itself: a block as soon as transactions are
- * pending, at most one per {@code quorum.blockPeriodMillis} (50 ms by default). Empty blocks only by
+ * pending, looked for every {@code quorum.blockPeriodMillis} (50 ms by default), and the next one at
+ * once while a backlog is left. Empty blocks only by
  * the {@link QuietChainRule}: one, {@code quorum.emptyBlockAfterMillis} (1000 ms by default; 0 for
  * never) after a block that carried transactions. Its rounds run one at a time on the scheduler,
  * so blocks are made one at a time. Blocks carry no seal: on a network, one node runs this engine
  * and the others run {@link FollowerEngine}, importing what it pushes to them.
+ *
+ * <p>No container lock or transaction: every client's transaction calls {@link #transactionsPending}
+ * (a flag), rounds run on the scheduler one at a time, and the importer runs its own transactions.
  */
 @Singleton
 @LocalBean
 @Local(ConsensusEngine.class)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SingleNodeEngine implements ConsensusEngine {
     private static final Logger LOG = Logger.getLogger(SingleNodeEngine.class.getName());
 
@@ -71,6 +81,7 @@ public class SingleNodeEngine implements ConsensusEngine {
     private long lastBlockMillis;
     private boolean lastBlockCarriedTransactions;
     private ScheduledFuture<?> rounds;
+    private volatile boolean stopped;
 
     @Override
     public String name() {
@@ -96,6 +107,7 @@ public class SingleNodeEngine implements ConsensusEngine {
 
     @Override
     public void stop() {
+        stopped = true;
         if (rounds != null) {
             rounds.cancel(false);
         }
@@ -106,21 +118,25 @@ public class SingleNodeEngine implements ConsensusEngine {
         pending.set(true);
     }
 
-    /** One production round: a block from what is pending, if anything is; else the quiet-chain block if due. */
+    /**
+     * One production round: blocks from what is pending, one after the other while a backlog is
+     * left (waiting for the timer would idle the producer under load); else the quiet-chain block if due.
+     */
     private void round() {
         try {
+            boolean produced = false;
             // The flag saves a look at the pool when nothing arrived; the look itself makes sure a lost
             // wake-up can never leave a transaction waiting.
-            if (pending.getAndSet(false) || pool.hasPending()) {
+            while (!stopped && (pending.getAndSet(false) || pool.hasPending())) {
                 List<Transaction> candidates = pool.candidates(chain.nextBaseFee(), chain.headHeader().gasLimit());
-                if (!candidates.isEmpty() && produce(candidates)) {
-                    lastBlockCarriedTransactions = true;
-                    // More may be waiting than one block took.
-                    pending.compareAndSet(false, pool.hasPending());
-                    return;
+                if (candidates.isEmpty() || !produce(candidates)) {
+                    break;
                 }
+                produced = true;
+                lastBlockCarriedTransactions = true;
             }
-            if (quietChain.isEmptyBlockDue(lastBlockMillis, lastBlockCarriedTransactions, clock.millis()) && produce(List.of())) {
+            if (!produced && quietChain.isEmptyBlockDue(lastBlockMillis, lastBlockCarriedTransactions, clock.millis())
+                    && produce(List.of())) {
                 lastBlockCarriedTransactions = false;
             }
         } catch (RuntimeException | Error e) {

@@ -220,6 +220,15 @@ public class PeerNetwork {
         return enabled && links.connected(EnodeUrl.normalizeNodeId(peerNodeId));
     }
 
+    /**
+     * Whether a peer's link was up at the timer's last look. A peer whose link came up since then is
+     * told by {@link #onPeerConnected} at the next look, so a sender that skips a broadcast while
+     * this is false can catch that peer up there.
+     */
+    public boolean hasConnectedPeers() {
+        return !connectedAtLastLook.isEmpty();
+    }
+
     /** Sends a message to every linked peer. */
     public void broadcast(PeerMessage message) {
         publish(message, null, 0);

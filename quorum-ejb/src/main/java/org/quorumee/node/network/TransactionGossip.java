@@ -1,6 +1,7 @@
 package org.quorumee.node.network;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -9,13 +10,18 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.quorumee.core.crypto.Keccak;
@@ -36,6 +42,11 @@ import org.quorumee.node.txpool.TransactionPoolService;
  * a peer are not gossiped again: every node links to every permitted peer, so the sender reached them
  * all. The message ID is derived from the transactions' hashes, so the same transactions gossiped
  * twice are dropped as a duplicate.
+ *
+ * <p>What enters the pool is gossiped in batches: what arrives within {@code quorum.gossip.batchMillis}
+ * (5 ms by default) goes out as one message per batch under the peer message size limit, not one
+ * message per transaction. While no peer is connected nothing is gossiped: the pool's pending
+ * transactions reach a peer when its link comes up.
  *
  * <p>A peer whose link has just come up (a new link, a peer restarted, a permission given back) is
  * sent every pending transaction of this pool ({@link TransactionSync}, go-ethereum's transaction
@@ -68,6 +79,14 @@ public class TransactionGossip {
     @EJB
     private ChainReader chain;
 
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private final long batchMillis = Long.getLong("quorum.gossip.batchMillis", 5);
+    /** Transactions waiting for the next batch, in the order they became pending. */
+    private final Queue<Transaction> outgoing = new ConcurrentLinkedQueue<>();
+    /** Whether a flush of {@link #outgoing} is scheduled and has not started yet. */
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
@@ -92,14 +111,13 @@ public class TransactionGossip {
         }
     }
 
-    /** New pending transactions in the pool: broadcast those that did not come from a peer. */
+    /** New pending transactions in the pool: those that did not come from a peer join the next batch. */
     public void onPending(@Observes NewPendingTransactionsEvent event) {
-        if (!network.enabled()) {
+        if (!network.enabled() || !network.hasConnectedPeers()) {
             return;
         }
         Set<HashKey> fromPeer = RECEIVING.get();
-        List<byte[]> raw = new ArrayList<>();
-        byte[] hashes = new byte[0];
+        boolean added = false;
         for (byte[] hash : event.hashes()) {
             if (fromPeer.contains(new HashKey(hash))) {
                 continue;
@@ -110,20 +128,48 @@ public class TransactionGossip {
                     .or(() -> chain.transaction(hash).map(StoredTransaction::transaction))
                     .orElse(null);
             if (tx != null) {
-                raw.add(tx.encoded());
-                hashes = concat(hashes, hash);
+                outgoing.add(tx);
+                added = true;
             }
         }
-        if (raw.isEmpty()) {
+        if (added && flushScheduled.compareAndSet(false, true)) {
+            scheduler.schedule(this::flush, batchMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Broadcasts what waits, in batches under half the message size limit; one flush at a time keeps their order. */
+    private synchronized void flush() {
+        flushScheduled.set(false);
+        List<Transaction> waiting = new ArrayList<>();
+        for (Transaction tx; (tx = outgoing.poll()) != null; ) {
+            waiting.add(tx);
+        }
+        if (waiting.isEmpty()) {
             return;
         }
-        byte[] id = Arrays.copyOf(Keccak.keccak256(hashes), PeerMessage.ID_LENGTH);
         try {
-            network.broadcast(new PeerMessage(id, new PeerMessage.Transactions(raw)));
+            for (List<byte[]> batch : TransactionSync.batches(waiting, network.maxMessageBytes() / 2)) {
+                network.broadcast(new PeerMessage(messageId(batch), new PeerMessage.Transactions(batch)));
+            }
         } catch (RuntimeException e) {
-            // The transactions are pooled here whatever happens to the gossip: never fail the client for it.
-            LOG.log(java.util.logging.Level.WARNING, "cannot gossip " + raw.size() + " transaction(s)", e);
+            // The transactions are pooled here whatever happens to the gossip: a peer gets them on its next connection.
+            LOG.log(java.util.logging.Level.WARNING, "cannot gossip " + waiting.size() + " transaction(s)", e);
         }
+    }
+
+    /** An ID derived from the transactions: the same transactions gossiped twice are a duplicate. */
+    private static byte[] messageId(List<byte[]> rawTransactions) {
+        int length = 0;
+        for (byte[] raw : rawTransactions) {
+            length += raw.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] raw : rawTransactions) {
+            System.arraycopy(raw, 0, all, at, raw.length);
+            at += raw.length;
+        }
+        return Arrays.copyOf(Keccak.keccak256(all), PeerMessage.ID_LENGTH);
     }
 
     private void onGossip(String sender, PeerMessage message) {
@@ -171,11 +217,5 @@ public class TransactionGossip {
         HashKey(byte[] hash) {
             this(ByteBuffer.wrap(hash.clone()));
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -7,6 +7,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -35,11 +37,15 @@ import org.quorumee.node.chain.NewPendingTransactionsEvent;
  * The node's transaction pool: the core pool, validated against the head state, told of every new
  * head after its block commits, and announcing new pending transactions as a CDI event (filters,
  * subscriptions, the block producer).
+ *
+ * <p>It writes nothing to the database (state reads need no transaction): no container transaction
+ * is begun for each client's transaction, nor for the observers of its event.
  */
 @Singleton
 @Startup
 @DependsOn("ChainReader")
 @Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransactionPoolService {
 
     @EJB
