@@ -187,7 +187,8 @@ public class TransactionGossip {
                 } catch (TransactionRejectedException e) {
                     if (e.reason() != TransactionRejectedException.Reason.ALREADY_KNOWN) {
                         rejected.incrementAndGet();
-                        LOG.info(() -> "gossiped transaction from " + PeerNetwork.abbreviate(sender) + " not pooled: "
+                        // FINE: under load most are "nonce too low", gossip of what a block already mined
+                        LOG.fine(() -> "gossiped transaction from " + PeerNetwork.abbreviate(sender) + " not pooled: "
                                 + e.getMessage());
                     }
                 } catch (RuntimeException e) {
