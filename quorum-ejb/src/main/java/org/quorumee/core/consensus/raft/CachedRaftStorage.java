@@ -63,16 +63,7 @@ public final class CachedRaftStorage implements WritableRaftStorage {
         if (recent.isEmpty() || lo < recent.firstKey()) {
             return delegate.entries(lo, hi, maxBytes);
         }
-        List<Entry> out = new ArrayList<>();
-        long size = 0;
-        for (Entry e : recent.subMap(lo, hi).values()) {
-            size += e.byteSize();
-            if (!out.isEmpty() && size > maxBytes) {
-                break;
-            }
-            out.add(e);
-        }
-        return out;
+        return RaftLog.limitSize(new ArrayList<>(recent.subMap(lo, hi).values()), maxBytes);
     }
 
     @Override
