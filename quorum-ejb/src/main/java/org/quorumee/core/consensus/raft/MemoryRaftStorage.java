@@ -32,17 +32,7 @@ public final class MemoryRaftStorage implements WritableRaftStorage {
         if (hi > lastIndex() + 1) {
             throw new LogUnavailableException(hi - 1, lastIndex());
         }
-        List<Entry> out = new ArrayList<>();
-        long size = 0;
-        for (long i = lo; i < hi; i++) {
-            Entry e = entries.get((int) (i - offset));
-            size += e.byteSize();
-            if (!out.isEmpty() && size > maxBytes) {
-                break;
-            }
-            out.add(e);
-        }
-        return out;
+        return RaftLog.limitSize(new ArrayList<>(entries.subList((int) (lo - offset), (int) (hi - offset))), maxBytes);
     }
 
     @Override
