@@ -129,6 +129,8 @@ public class RaftEngine implements ConsensusEngine {
     static final long REQUEST_TIMEOUT_MILLIS = 5000;
     /** Queued events run per loop turn before the node gets its tick and its Ready looked at. */
     private static final int EVENTS_PER_TURN = 512;
+    /** How often the driver reports where its time went ({@link DriverTimings}); 0 for never. */
+    private static final long TIMINGS_WINDOW_MILLIS = Long.getLong("quorum.raft.timingsMillis", 10_000);
 
     @EJB
     private NodeService node;
@@ -188,6 +190,7 @@ public class RaftEngine implements ConsensusEngine {
     private boolean lastBlockCarriedTransactions;
     /** The head of the snapshot the node started from, which the chain must hold before entries apply. */
     private byte[] startHeadHash;
+    private DriverTimings timings;
 
     @Override
     public String name() {
@@ -431,6 +434,9 @@ public class RaftEngine implements ConsensusEngine {
         }
         long tickNanos = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
         long nextTick = System.nanoTime() + tickNanos;
+        // a turn as long as the shortest election timeout: followers may have called an election meanwhile
+        timings = new DriverTimings(TIMINGS_WINDOW_MILLIS > 0 ? TimeUnit.MILLISECONDS.toNanos(TIMINGS_WINDOW_MILLIS) : Long.MAX_VALUE,
+                TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS * RaftConfig.DEFAULT_ELECTION_TICKS), LOG::info, nextTick);
         while (running) {
             try {
                 long wait = nextTick - System.nanoTime();
@@ -439,11 +445,13 @@ public class RaftEngine implements ConsensusEngine {
                     wait = Math.min(wait, mintDue);
                 }
                 Runnable event = wait > 0 ? inbox.poll(wait, TimeUnit.NANOSECONDS) : inbox.poll();
+                long turnStart = System.nanoTime();
                 for (int n = 0; event != null && running; n++) {
                     runEvent(event);
                     event = n < EVENTS_PER_TURN ? inbox.poll() : null;
                 }
                 long now = System.nanoTime();
+                timings.add(DriverTimings.Phase.EVENTS, now - turnStart);
                 if (now - nextTick >= 0) {
                     raft.tick();
                     nextTick += tickNanos;
@@ -452,9 +460,13 @@ public class RaftEngine implements ConsensusEngine {
                     }
                 }
                 if (minting) {
+                    long mintStart = System.nanoTime();
                     mintSafely();
+                    timings.add(DriverTimings.Phase.MINT, System.nanoTime() - mintStart);
                 }
                 handleReady();
+                long turnEnd = System.nanoTime();
+                timings.turn(turnEnd - turnStart, turnEnd);
             } catch (InterruptedException e) {
                 break;
             } catch (RuntimeException | Error e) {
@@ -495,15 +507,19 @@ public class RaftEngine implements ConsensusEngine {
     private void handleReady() {
         while (raft.hasReady()) {
             Ready rd = raft.ready();
+            long persistStart = System.nanoTime();
             if (rd.snapshot().isPresent() || !rd.entries().isEmpty() || rd.hardState().isPresent()) {
                 storage.persist(rd);
             }
+            long applyStart = System.nanoTime();
+            timings.add(DriverTimings.Phase.PERSIST, applyStart - persistStart);
             send(rd.messages());
             rd.softState().ifPresent(this::onSoftState);
             rd.snapshot().ifPresent(this::installSnapshot);
             for (Entry entry : rd.committedEntries()) {
                 apply(entry);
             }
+            timings.add(DriverTimings.Phase.APPLY, System.nanoTime() - applyStart);
             raft.advance(rd);
         }
         long applied = raft.appliedIndex();
@@ -542,6 +558,7 @@ public class RaftEngine implements ConsensusEngine {
         long before = membership.leader();
         membership.setLeader(soft.leader());
         if (before != soft.leader()) {
+            timings.leaderChanged();
             publishMembership();
             LOG.info(() -> "raft: leader is " + (soft.leader() == 0 ? "unknown" : "raft id " + soft.leader())
                     + " (term " + raft.term() + "); this node is " + soft.role());
@@ -622,7 +639,10 @@ public class RaftEngine implements ConsensusEngine {
                 ExecutedBlock mine = proposed.remove(key(block.hash()));
                 ImportResult result = mine != null ? importer.importExecuted(mine) : importer.importBlock(block, pool::get);
                 switch (result.status()) {
-                    case IMPORTED, ALREADY_KNOWN -> noteHead(block);
+                    case IMPORTED, ALREADY_KNOWN -> {
+                        timings.applied(block.transactions().size());
+                        noteHead(block);
+                    }
                     case INVALID -> {
                         LOG.severe(() -> "raft: committed block " + header.number() + " " + Hex.encode(block.hash())
                                 + " is invalid, skipped: " + result.reason());
@@ -750,6 +770,7 @@ public class RaftEngine implements ConsensusEngine {
         ExecutedBlock block = assembled.block().sealedAs(unsealed.toBuilder().extraData(seal.toExtraData()).build());
         speculative.extend(block.block());
         proposed.put(key(block.hash()), block);
+        timings.minted(block.block().transactions().size());
         if (!raft.propose(block.block().encode())) {
             speculative.reset(headBlock());
             proposed.clear();
