@@ -212,7 +212,21 @@ public class PeerNetwork {
         if (target.equals(self.nodeId())) {
             throw new IllegalArgumentException("a node does not send to itself");
         }
-        publish(message, target, timeToLiveMillis);
+        publish(message, target, timeToLiveMillis, DeliveryMode.PERSISTENT);
+    }
+
+    /**
+     * Sends a message that may be lost, for a protocol that resends by itself (Raft): not written to
+     * the broker's journal, so the sender never waits for a disk sync, and dropped when it is not
+     * delivered within {@code timeToLiveMillis} (a peer back after a while gets no backlog of stale
+     * heartbeats).
+     */
+    public void sendTransient(String peerNodeId, PeerMessage message, long timeToLiveMillis) {
+        String target = EnodeUrl.normalizeNodeId(peerNodeId);
+        if (target.equals(self.nodeId())) {
+            throw new IllegalArgumentException("a node does not send to itself");
+        }
+        publish(message, target, timeToLiveMillis, DeliveryMode.NON_PERSISTENT);
     }
 
     /** Whether the link to this peer is up now (its bridge connected). */
@@ -231,7 +245,7 @@ public class PeerNetwork {
 
     /** Sends a message to every linked peer. */
     public void broadcast(PeerMessage message) {
-        publish(message, null, 0);
+        publish(message, null, 0, DeliveryMode.PERSISTENT);
     }
 
     /** Answers a request: a message to its sender that carries the request's ID as correlation ID. */
@@ -239,7 +253,7 @@ public class PeerNetwork {
         send(requesterNodeId, new PeerMessage(newMessageId(), request.id(), body));
     }
 
-    private void publish(PeerMessage message, String target, long timeToLiveMillis) {
+    private void publish(PeerMessage message, String target, long timeToLiveMillis, int deliveryMode) {
         if (!enabled) {
             return;
         }
@@ -250,7 +264,7 @@ public class PeerNetwork {
             if (target != null) {
                 jms.setStringProperty(ArtemisPeerLinks.TARGET_PROPERTY, target);
             }
-            JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            JMSProducer producer = context.createProducer().setDeliveryMode(deliveryMode);
             if (timeToLiveMillis > 0) {
                 producer.setTimeToLive(timeToLiveMillis);
             }

@@ -125,6 +125,11 @@ public class RaftEngine implements ConsensusEngine {
     static final long SNAPSHOT_ENTRIES = 250;
     /** Entries kept below a snapshot, so that a follower briefly away catches up from the log. */
     static final long ENTRIES_KEPT = 1024;
+    /**
+     * Raft messages go unjournaled and expire after this: Raft resends what is lost, and a message
+     * older than a few election timeouts only holds up the ones behind it.
+     */
+    static final long MESSAGE_TIME_TO_LIVE_MILLIS = 5000;
     /** How long a raft_ request waits for the driver. */
     static final long REQUEST_TIMEOUT_MILLIS = 5000;
     /** Queued events run per loop turn before the node gets its tick and its Ready looked at. */
@@ -539,8 +544,8 @@ public class RaftEngine implements ConsensusEngine {
                 continue;
             }
             try {
-                network.send(to, new PeerMessage(network.newMessageId(),
-                        new PeerMessage.Consensus(NAME, RaftCodec.encodeMessage(message))));
+                network.sendTransient(to, new PeerMessage(network.newMessageId(),
+                        new PeerMessage.Consensus(NAME, RaftCodec.encodeMessage(message))), MESSAGE_TIME_TO_LIVE_MILLIS);
                 if (message.type() == MessageType.SNAPSHOT) {
                     raft.reportSnapshot(message.to(), true);
                 }
