@@ -45,6 +45,11 @@ public final class QuorumNetwork implements AutoCloseable {
     private final Map<Integer, JMXConnector> jmx = new HashMap<>();
     /** Variables added to the environment of bin/quorum (and so of the servers it starts). */
     public final Map<String, String> environment = new HashMap<>();
+    /**
+     * JVM options of the servers the tests start: the client compiler only, because on 2 cores four
+     * to seven servers booting at once are CPU-bound and the tests' light load never needs C2's code.
+     */
+    static final String SERVER_JAVA_OPTS = System.getProperty("quorum.it.server.java.opts", "-XX:TieredStopAtLevel=1");
 
     private QuorumNetwork(Path dir, int nodes) {
         this.dir = dir;
@@ -264,6 +269,7 @@ public final class QuorumNetwork implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
         builder.environment().put("QUORUM_NETWORK_DIR", dir.toString());
         builder.environment().put("QUORUM_START_TIMEOUT", System.getProperty("quorum.it.network.start.timeout", "900"));
+        builder.environment().put("QUORUM_JAVA_OPTS", SERVER_JAVA_OPTS);
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

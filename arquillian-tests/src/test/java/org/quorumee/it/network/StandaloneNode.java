@@ -50,7 +50,7 @@ final class StandaloneNode implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(base.resolve("log/console.log").toFile());
             builder.environment().put("JBOSS_HOME", home.toString());
-            builder.environment().put("JBOSS_JAVA_SIZING", "-Xms128m -Xmx768m -Xss8m");
+            builder.environment().put("JBOSS_JAVA_SIZING", "-Xms128m -Xmx768m -Xss8m " + QuorumNetwork.SERVER_JAVA_OPTS);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the server of " + dir, e);
