@@ -37,7 +37,10 @@ class ChainSyncNetworkIT {
 
     @BeforeAll
     static void startNetwork() {
-        network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4, "--consensus", "single");
+        // Servers with the C2 compiler, as before the tests' -XX:TieredStopAtLevel=1: with C1 only, node 3
+        // once did not catch up after its kill -9 and restart (stuck, not slow; cause not found yet).
+        network = QuorumNetwork.start(Path.of(System.getProperty("quorum.it.network.dir")), 4,
+                n -> n.environment.put("QUORUM_JAVA_OPTS", ""), "--consensus", "single");
         network.awaitLinked(LIMIT);
     }
 
