@@ -208,11 +208,7 @@ public class PeerNetwork {
      * {@code timeToLiveMillis} (0: kept until delivered): for a request whose sender stops waiting.
      */
     public void send(String peerNodeId, PeerMessage message, long timeToLiveMillis) {
-        String target = EnodeUrl.normalizeNodeId(peerNodeId);
-        if (target.equals(self.nodeId())) {
-            throw new IllegalArgumentException("a node does not send to itself");
-        }
-        publish(message, target, timeToLiveMillis, DeliveryMode.PERSISTENT);
+        publish(message, peer(peerNodeId), timeToLiveMillis, DeliveryMode.PERSISTENT);
     }
 
     /**
@@ -222,11 +218,16 @@ public class PeerNetwork {
      * heartbeats).
      */
     public void sendTransient(String peerNodeId, PeerMessage message, long timeToLiveMillis) {
+        publish(message, peer(peerNodeId), timeToLiveMillis, DeliveryMode.NON_PERSISTENT);
+    }
+
+    /** The node id a message is addressed to, normalised; never this node's own. */
+    private String peer(String peerNodeId) {
         String target = EnodeUrl.normalizeNodeId(peerNodeId);
         if (target.equals(self.nodeId())) {
             throw new IllegalArgumentException("a node does not send to itself");
         }
-        publish(message, target, timeToLiveMillis, DeliveryMode.NON_PERSISTENT);
+        return target;
     }
 
     /** Whether the link to this peer is up now (its bridge connected). */

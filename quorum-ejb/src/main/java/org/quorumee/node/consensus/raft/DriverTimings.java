@@ -1,5 +1,6 @@
 package org.quorumee.node.consensus.raft;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -73,16 +74,16 @@ final class DriverTimings {
             report.accept(summary(now - windowStart));
         }
         windowStart = now;
-        java.util.Arrays.fill(phaseNanos, 0);
+        Arrays.fill(phaseNanos, 0);
         longestTurnNanos = longTurns = blocksApplied = transactionsApplied = blocksMinted = transactionsMinted = leaderChanges = 0;
     }
 
-    String summary(long windowNanos) {
+    String summary(long elapsedNanos) {
         return String.format(Locale.ROOT,
                 "raft: last %d ms: minted %d block(s) (%d tx), applied %d block(s) (%d tx); driver busy: events %d ms,"
                         + " minting %d ms, persisting %d ms, applying %d ms; longest turn %d ms, %d turn(s) over %d ms;"
                         + " %d leader change(s)",
-                ms(windowNanos), blocksMinted, transactionsMinted, blocksApplied, transactionsApplied,
+                ms(elapsedNanos), blocksMinted, transactionsMinted, blocksApplied, transactionsApplied,
                 ms(phaseNanos[Phase.EVENTS.ordinal()]), ms(phaseNanos[Phase.MINT.ordinal()]),
                 ms(phaseNanos[Phase.PERSIST.ordinal()]), ms(phaseNanos[Phase.APPLY.ordinal()]), ms(longestTurnNanos),
                 longTurns, ms(longTurnNanos), leaderChanges);
