@@ -186,6 +186,28 @@ class RaftNetworkIT {
         assertEquals("0x64", network.result(oldLeader, "eth_getTransactionCount",
                 "[\"" + key.getAddress() + "\", \"latest\"]").asText(), "the restarted node executed all 100 transactions");
         awaitOneMinterAndVerifiers("one minter and three verifiers again");
+        assertRaftMessagesForTheDeadNodeExpiredAndWereDropped(oldLeader);
+    }
+
+    /**
+     * The survivors' Raft messages to a node that was down expired in their outbound queues (5 s to
+     * live) and were dropped: none waits in ExpiryQueue, where nothing would ever read it.
+     */
+    private static void assertRaftMessagesForTheDeadNodeExpiredAndWereDropped(int deadNode) {
+        String outbound = "org.apache.activemq.artemis:broker=\"default\",component=addresses,address=\"jms.topic.QuorumPeerOutbound\""
+                + ",subcomponent=queues,routing-type=\"multicast\",queue=\"quorum.peer.out." + network.nodeId(deadNode).substring(0, 32) + "\"";
+        String expiry = "org.apache.activemq.artemis:broker=\"default\",component=addresses,address=\"jms.queue.ExpiryQueue\""
+                + ",subcomponent=queues,routing-type=\"anycast\",queue=\"jms.queue.ExpiryQueue\"";
+        long expired = 0;
+        for (int node : running) {
+            if (node != deadNode) {
+                expired += ((Number) network.attribute(node, outbound, "MessagesExpired")).longValue();
+            }
+            assertEquals(0L, ((Number) network.attribute(node, expiry, "MessageCount")).longValue(),
+                    "node " + node + " keeps no expired peer message");
+        }
+        System.out.printf("raft: %d messages to the killed node expired on the survivors%n", expired);
+        assertTrue(expired > 0, "Raft messages to the killed node expired while it was down");
     }
 
     @Test
