@@ -19,10 +19,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,8 +59,10 @@ public class BlockSync {
     static final long POLL_MILLIS = 2000;
     /** The most blocks one answer carries; fewer when they would not fit in a message. */
     static final int BATCH_BLOCKS = 128;
-    /** Requests and answers waiting for the worker; past this, new ones are dropped (sync asks again). */
-    static final int MAX_QUEUED = 64;
+    /** Bytes of requests and answers waiting for the worker; past this, new ones are dropped (sync asks again). */
+    static final long MAX_QUEUED_BYTES = 64L << 20;
+    /** What a request weighs in that budget (its message is a few dozen bytes). */
+    private static final long REQUEST_BYTES = 64;
 
     @EJB
     private PeerNetwork network;
@@ -85,17 +84,18 @@ public class BlockSync {
 
     private final AtomicLong imported = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private OrderedWorker worker;
     /** False once the consensus engine says this node takes no more blocks from its peers. */
     private volatile boolean following = true;
 
     @PostConstruct
     void start() {
+        worker = new OrderedWorker("block sync", executor, MAX_QUEUED_BYTES);
         network.register(MessageType.BLOCK_ANNOUNCEMENT, this::onAnnouncement);
-        network.register(MessageType.BLOCK_REQUEST, (sender, message) -> later(() -> onRequest(sender, message)));
-        network.register(MessageType.BLOCK_RESPONSE, (sender, message) -> later(() -> onBlocks(sender, message)));
+        network.register(MessageType.BLOCK_REQUEST, (sender, message) -> later(REQUEST_BYTES, () -> onRequest(sender, message)));
+        network.register(MessageType.BLOCK_RESPONSE, (sender, message) -> later(
+                ((PeerMessage.BlockResponse) message.body()).encodedBlocks().stream().mapToLong(b -> b.length).sum(),
+                () -> onBlocks(sender, message)));
         if (network.enabled()) {
             timers.createIntervalTimer(POLL_MILLIS / 4, POLL_MILLIS, new TimerConfig("block-sync", false));
         }
@@ -146,38 +146,11 @@ public class BlockSync {
                 new PeerMessage.BlockAnnouncement(block.header().number(), block.hash())));
     }
 
-    /** Hands {@code task} to this bean's worker, which runs queued tasks one at a time, in order. */
-    private void later(Runnable task) {
-        if (queued.incrementAndGet() > MAX_QUEUED) {
-            queued.decrementAndGet();
+    /** Hands {@code task} (for a message of {@code bytes}) to this bean's worker, which runs tasks one at a time, in order. */
+    private void later(long bytes, Runnable task) {
+        if (!worker.offer(bytes, task)) {
             LOG.fine("block sync busy: a request or answer was dropped (the next poll asks again)");
-            return;
         }
-        work.add(task);
-        drain();
-    }
-
-    private void drain() {
-        if (!draining.compareAndSet(false, true)) {
-            return;
-        }
-        executor.execute(() -> {
-            try {
-                for (Runnable task = work.poll(); task != null; task = work.poll()) {
-                    queued.decrementAndGet();
-                    try {
-                        task.run();
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "block sync failed on a request or answer", e);
-                    }
-                }
-            } finally {
-                draining.set(false);
-            }
-            if (!work.isEmpty()) {
-                drain();
-            }
-        });
     }
 
     @Timeout
@@ -275,6 +248,10 @@ public class BlockSync {
         }
         boolean answered = message.correlationId().length > 0;
         if (answered && !blocks.isEmpty() && importedNow > 0) {
+            // catching up (after a restart, or pushes missed): worth a line, one per batch
+            int count = importedNow;
+            LOG.info(() -> "block sync: imported " + count + " block(s) from " + abbreviate(sender) + ", head now "
+                    + chain.head().number());
             requestAfterHead(sender);
         }
     }

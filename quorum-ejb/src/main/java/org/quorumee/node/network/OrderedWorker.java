@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 /**
  * Runs tasks one at a time, in the order they were given, on an executor's thread. Who gives a task
  * waits while more than {@code maxQueuedBytes} of earlier tasks' messages wait (back-pressure: the
- * messages stay in the broker, on disk, rather than in the heap).
+ * messages stay in the broker, on disk, rather than in the heap), or, with {@link #offer}, has it
+ * refused. An executor that refuses to run the queue (a server stopping) leaves it to the next task.
  */
 final class OrderedWorker {
     private static final Logger LOG = Logger.getLogger(OrderedWorker.class.getName());
@@ -40,6 +41,22 @@ final class OrderedWorker {
         }
         tasks.add(new Task(bytes, work));
         drain();
+    }
+
+    /**
+     * Queues {@code work} unless more than {@code maxQueuedBytes} of earlier tasks wait: then it is not
+     * queued and this answers false (for work its giver can drop, because it will be asked for again).
+     */
+    boolean offer(long bytes, Runnable work) {
+        synchronized (this) {
+            if (queuedBytes > 0 && queuedBytes + bytes > maxQueuedBytes) {
+                return false;
+            }
+            queuedBytes += bytes;
+        }
+        tasks.add(new Task(bytes, work));
+        drain();
+        return true;
     }
 
     private void drain() {

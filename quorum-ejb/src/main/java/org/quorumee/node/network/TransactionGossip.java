@@ -21,7 +21,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.quorumee.core.crypto.Keccak;
@@ -60,6 +59,8 @@ import org.quorumee.node.txpool.TransactionPoolService;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransactionGossip {
     private static final Logger LOG = Logger.getLogger(TransactionGossip.class.getName());
+    /** A scheduled flush not started after this was refused by the server: it is scheduled again. */
+    private static final long FLUSH_OVERDUE_MILLIS = 1000;
     /**
      * While a peer's transactions enter the pool: their hashes, so that the pool's event does not echo
      * them. Only those: a client's transaction that waited for a nonce gap and became pending because
@@ -85,8 +86,12 @@ public class TransactionGossip {
     private final long batchMillis = Long.getLong("quorum.gossip.batchMillis", 5);
     /** Transactions waiting for the next batch, in the order they became pending. */
     private final Queue<Transaction> outgoing = new ConcurrentLinkedQueue<>();
-    /** Whether a flush of {@link #outgoing} is scheduled and has not started yet. */
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    /**
+     * When (System.nanoTime) a flush of {@link #outgoing} was scheduled that has not started yet; 0 for
+     * none. A flush the server refused to run (it was suspended, or stopping) is scheduled again once
+     * this is older than {@value #FLUSH_OVERDUE_MILLIS} ms, rather than blocking gossip for good.
+     */
+    private final AtomicLong flushScheduledAt = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
@@ -132,14 +137,28 @@ public class TransactionGossip {
                 added = true;
             }
         }
-        if (added && flushScheduled.compareAndSet(false, true)) {
-            scheduler.schedule(this::flush, batchMillis, TimeUnit.MILLISECONDS);
+        if (added) {
+            scheduleFlush();
+        }
+    }
+
+    private void scheduleFlush() {
+        long now = System.nanoTime() | 1; // never 0, which means none
+        long scheduled = flushScheduledAt.get();
+        boolean due = scheduled == 0 || now - scheduled > TimeUnit.MILLISECONDS.toNanos(FLUSH_OVERDUE_MILLIS);
+        if (due && flushScheduledAt.compareAndSet(scheduled, now)) {
+            try {
+                scheduler.schedule(this::flush, batchMillis, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                flushScheduledAt.set(0); // the next pending transaction tries again
+                LOG.log(java.util.logging.Level.FINE, "cannot schedule the gossip of pending transactions", e);
+            }
         }
     }
 
     /** Broadcasts what waits, in batches under half the message size limit; one flush at a time keeps their order. */
     private synchronized void flush() {
-        flushScheduled.set(false);
+        flushScheduledAt.set(0);
         List<Transaction> waiting = new ArrayList<>();
         for (Transaction tx; (tx = outgoing.poll()) != null; ) {
             waiting.add(tx);

@@ -66,6 +66,56 @@ class OrderedWorkerTest {
         }
     }
 
+    @Test
+    void offerRefusesWhileTooMuchWaitsAndTakesAgainOnceRoomIsMade() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            OrderedWorker worker = new OrderedWorker("test", executor, 100);
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch ran = new CountDownLatch(2);
+            assertTrue(worker.offer(60, () -> awaitQuietly(release)));
+            assertTrue(worker.offer(40, ran::countDown));
+            assertTrue(!worker.offer(10, () -> { }), "100 bytes wait: refused, not waited for");
+            release.countDown();
+            // one task larger than the limit is still taken once nothing waits
+            assertTrue(offerUntilTaken(worker, 1000, ran::countDown), "taken once room was made");
+            assertTrue(ran.await(5, TimeUnit.SECONDS));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void anExecutorThatRefusedOnceDoesNotStopTheQueueForGood() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.Executor flaky = task -> {
+            if (refuse.getAndSet(false)) {
+                throw new java.util.concurrent.RejectedExecutionException("suspended");
+            }
+            executor.execute(task);
+        };
+        try {
+            OrderedWorker worker = new OrderedWorker("test", flaky, Long.MAX_VALUE);
+            CountDownLatch both = new CountDownLatch(2);
+            assertTrue(worker.offer(1, both::countDown)); // queued, but the executor refused to run it
+            assertTrue(worker.offer(1, both::countDown)); // runs both, in order
+            assertTrue(both.await(5, TimeUnit.SECONDS));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static boolean offerUntilTaken(OrderedWorker worker, long bytes, Runnable work) throws InterruptedException {
+        for (int attempt = 0; attempt < 250; attempt++) {
+            if (worker.offer(bytes, work)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
