@@ -254,14 +254,18 @@ public class BlockImporter {
                         + Hex.encode(hash) + " does not extend the head " + current.number() + " "
                         + Hex.encode(current.hash()));
             }
+            DatabaseNodeStore publicNodes = nodeStore();
+            DatabaseNodeStore privateNodes = privateNodeStore();
             try {
                 stored = inTransaction(() -> {
                     BlockHeader parent = headerOf(current.number());
                     ExecutedBlock executed = execution.run(parent);
-                    executed.nodes().flushTo(nodeStore());
-                    executed.privateNodes().flushTo(privateNodeStore());
+                    executed.nodes().flushTo(publicNodes);
+                    executed.privateNodes().flushTo(privateNodes);
                     return store(executed, logs);
                 });
+                publicNodes.committed();
+                privateNodes.committed();
             } catch (InvalidBlock e) {
                 LOG.warning(() -> "refused block " + header.number() + " " + Hex.encode(hash) + ": " + e.getMessage());
                 return ImportResult.refused(ImportResult.Status.INVALID, e.getMessage());

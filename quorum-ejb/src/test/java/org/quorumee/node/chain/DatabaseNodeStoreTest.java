@@ -95,6 +95,26 @@ class DatabaseNodeStoreTest {
     }
 
     @Test
+    void theSharedCacheTakesOnlyCommittedWrites() {
+        NodeCache shared = new NodeCache(100);
+        NodeStore.Entry lost = node("written, then rolled back");
+        assertThrows(IllegalStateException.class, () -> stores.inTransaction(() -> {
+            stores.open(shared).write(List.of(lost));
+            throw new IllegalStateException("the block is refused");
+        }));
+        assertFalse(stores.open(shared).get(lost.hash()).isPresent(), "a rolled-back node is not read from the cache");
+
+        NodeStore.Entry kept = node("written and committed");
+        DatabaseNodeStore writer = stores.open(shared);
+        stores.inTransaction(() -> {
+            writer.write(List.of(kept));
+            return null;
+        });
+        writer.committed();
+        assertTrue(shared.get(kept.hash()).isPresent(), "a committed node is cached");
+    }
+
+    @Test
     void aWorldStateOverTheDatabaseHasTheInMemoryRootAndReadsBack() {
         Address alice = Address.ofLong(0xa11ce);
         Address contract = Address.ofLong(0xc0de);

@@ -51,7 +51,12 @@ final class JpaStateStores implements BlockchainTestRunner.StateStores, AutoClos
     /** A node store as the node builds one: the repository over the entity manager, a cache in front. */
     @Override
     public NodeStore open() {
-        return new DatabaseNodeStore(new StateRepository(em), new NodeCache(CACHE_ENTRIES));
+        return open(new NodeCache(CACHE_ENTRIES));
+    }
+
+    /** A store over the database through {@code cache}, as the node's stores share one. */
+    public DatabaseNodeStore open(NodeCache cache) {
+        return new DatabaseNodeStore(new StateRepository(em), cache);
     }
 
     @Override
