@@ -131,7 +131,7 @@ class ChainSyncNetworkIT {
 
     /** Every node has the same block at every height from {@code from} to node 1's head. */
     private static void awaitSameHeadFrom(long from) {
-        QuorumNetwork.await("all nodes at node 1's head", LIMIT, () -> {
+        network.awaitOrDescribe("all nodes at node 1's head", LIMIT, () -> {
             String reference = network.result(1, "eth_getBlockByNumber", "[\"latest\", false]").get("hash").asText();
             for (int node = 2; node <= 4; node++) {
                 if (!network.result(node, "eth_getBlockByNumber", "[\"latest\", false]").get("hash").asText().equals(reference)) {

@@ -261,6 +261,47 @@ public final class QuorumNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #await}, and when it fails the error also says where each node stands ({@link #describe}):
+     * a network test that times out tells which node lagged and what it logged, even from a CI console.
+     */
+    public void awaitOrDescribe(String what, Duration limit, BooleanSupplier condition) {
+        try {
+            await(what, limit, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + describe(), e);
+        }
+    }
+
+    /** Each node's head, peer count and last warnings (from its server log; the logs go with the next network). */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (int node = 1; node <= nodes; node++) {
+            out.append("node ").append(node).append(": ");
+            try {
+                JsonNode head = result(node, "eth_getBlockByNumber", "[\"latest\", false]");
+                out.append("head ").append(Long.decode(head.get("number").asText())).append(' ')
+                        .append(head.get("hash").asText(), 0, 14).append("..., peers ")
+                        .append(Long.decode(result(node, "net_peerCount", "[]").asText()));
+            } catch (RuntimeException e) {
+                out.append("no answer (").append(e.getMessage()).append(')');
+            }
+            out.append('\n');
+            Path log = dir.resolve("domain/servers/node" + node + "/log/server.log");
+            if (Files.exists(log)) {
+                try (java.util.stream.Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                    List<String> warnings = lines.filter(line -> line.contains(" WARN") || line.contains(" SEVERE")
+                            || line.contains(" ERROR")).toList();
+                    warnings.subList(Math.max(0, warnings.size() - 12), warnings.size())
+                            .forEach(line -> out.append("    ").append(line, 0, Math.min(line.length(), 400)).append('\n'));
+                } catch (IOException | UncheckedIOException e) {
+                    out.append("    (log unreadable: ").append(e.getMessage()).append(")\n");
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** Runs bin/quorum with this network's folder; its output goes to the test's output. */
     public void launch(String... args) {
         List<String> command = new ArrayList<>();

@@ -411,7 +411,7 @@ class RaftNetworkIT {
     /** Every running node has the same head, at least {@code from}, and the same block at every height. */
     private static void awaitSameChain(long from) {
         int reference = running.stream().min(Integer::compare).orElseThrow();
-        QuorumNetwork.await("all running nodes at the same head, at least " + from, LIMIT, () -> {
+        network.awaitOrDescribe("all running nodes at the same head, at least " + from, LIMIT, () -> {
             String hash = headHash(reference);
             if (head(reference) < from) {
                 return false;
