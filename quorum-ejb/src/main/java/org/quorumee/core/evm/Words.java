@@ -1,6 +1,9 @@
 package org.quorumee.core.evm;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import org.quorumee.core.types.UInt256;
 
 /**
@@ -11,6 +14,8 @@ import org.quorumee.core.types.UInt256;
  */
 final class Words {
     private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
+    /** Eight bytes of a byte array as one big-endian long (one load, not eight). */
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final BigInteger MAX_SIGNED = BigInteger.ONE.shiftLeft(255);
 
     private Words() {
@@ -401,15 +406,20 @@ final class Words {
 
     /** Pushes up to 32 big-endian bytes from {@code src[off..off+len)} (zero-padded beyond src). */
     static void fromBytes(long[] s, int i, byte[] src, int off, int len) {
-        if (off + len <= src.length) { // the common case (PUSH inside the code): eight bytes per limb
+        if (off + len <= src.length) { // the common case (MLOAD, PUSH inside the code): whole limbs at once
             int end = off + len;
             for (int limb = 3; limb >= 0; limb--) {
-                int start = Math.max(off, end - 8);
-                long v = 0;
-                for (int p = start; p < end; p++) {
-                    v = (v << 8) | (src[p] & 0xffL);
+                int start = end - 8;
+                if (start >= off) {
+                    s[i + limb] = (long) BIG_ENDIAN_LONG.get(src, start);
+                } else {
+                    long v = 0; // the top limb's few bytes, then nothing
+                    for (int p = off; p < end; p++) {
+                        v = (v << 8) | (src[p] & 0xffL);
+                    }
+                    s[i + limb] = v;
+                    start = off;
                 }
-                s[i + limb] = v;
                 end = start;
             }
             return;

@@ -1,12 +1,17 @@
 package org.quorumee.core.types;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 
 /**
  * An immutable unsigned 256-bit value of four longs, most significant first. Used where a word must
  * outlive the operand stack: storage keys and values, transient storage, access-list slots.
  */
 public final class UInt256 implements Comparable<UInt256> {
+    /** Eight bytes of a byte array as one big-endian long (one store, not eight). */
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     public static final UInt256 ZERO = new UInt256(0, 0, 0, 0);
     private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
 
@@ -30,6 +35,10 @@ public final class UInt256 implements Comparable<UInt256> {
     public static UInt256 fromBytes(byte[] bytes) {
         if (bytes.length > 32) {
             throw new IllegalArgumentException("a 256-bit word has at most 32 bytes, not " + bytes.length);
+        }
+        if (bytes.length == 32) { // the usual case (storage keys and values): four loads
+            return new UInt256((long) BIG_ENDIAN_LONG.get(bytes, 0), (long) BIG_ENDIAN_LONG.get(bytes, 8),
+                    (long) BIG_ENDIAN_LONG.get(bytes, 16), (long) BIG_ENDIAN_LONG.get(bytes, 24));
         }
         long[] limbs = new long[4];
         for (int i = 0; i < bytes.length; i++) {
@@ -81,10 +90,7 @@ public final class UInt256 implements Comparable<UInt256> {
 
     /** Writes {@code value} as 8 big-endian bytes at {@code out[pos]}. */
     public static void putLong(byte[] out, int pos, long value) {
-        for (int i = 7; i >= 0; i--) {
-            out[pos + i] = (byte) value;
-            value >>>= 8;
-        }
+        BIG_ENDIAN_LONG.set(out, pos, value);
     }
 
     @Override
