@@ -34,13 +34,12 @@ final class OrderedWorker {
     /** Queues {@code work} (for a message of {@code bytes}); waits first while too much waits. */
     void submit(long bytes, Runnable work) throws InterruptedException {
         synchronized (this) {
-            while (queuedBytes > 0 && queuedBytes + bytes > maxQueuedBytes) {
+            while (noRoomFor(bytes)) {
                 wait();
             }
             queuedBytes += bytes;
         }
-        tasks.add(new Task(bytes, work));
-        drain();
+        enqueue(bytes, work);
     }
 
     /**
@@ -49,14 +48,24 @@ final class OrderedWorker {
      */
     boolean offer(long bytes, Runnable work) {
         synchronized (this) {
-            if (queuedBytes > 0 && queuedBytes + bytes > maxQueuedBytes) {
+            if (noRoomFor(bytes)) {
                 return false;
             }
             queuedBytes += bytes;
         }
+        enqueue(bytes, work);
+        return true;
+    }
+
+    /** Whether too much waits for {@code bytes} more; one task always goes in when nothing waits. Holds this. */
+    private boolean noRoomFor(long bytes) {
+        return queuedBytes > 0 && queuedBytes + bytes > maxQueuedBytes;
+    }
+
+    /** Queues work whose bytes are already counted, and makes sure a drain runs. */
+    private void enqueue(long bytes, Runnable work) {
         tasks.add(new Task(bytes, work));
         drain();
-        return true;
     }
 
     private void drain() {
