@@ -186,10 +186,12 @@ class PeerNetworkIT {
         assertTrue(Arrays.asList((String[]) network.attribute(1, GATE, "InboundPeers")).contains(node4));
         int cutsBefore = ((String[]) network.attribute(1, GATE, "RecentCuts")).length;
         assertEquals(Boolean.TRUE, network.invoke(1, PERMISSIONS, "remove", enode4));
-        QuorumNetwork.await("node 1 cut node 4", LIMIT,
-                () -> !Arrays.asList((String[]) network.attribute(1, GATE, "InboundPeers")).contains(node4));
+        // the cut is noted when the gate turns node 4 away: its live connection cut, or, if that link had
+        // just dropped (a 1 s TTL on a loaded machine), its reconnection refused
+        network.awaitOrDescribe("node 1 cut node 4", LIMIT,
+                () -> !Arrays.asList((String[]) network.attribute(1, GATE, "InboundPeers")).contains(node4)
+                        && ((String[]) network.attribute(1, GATE, "RecentCuts")).length > cutsBefore);
         String[] cuts = (String[]) network.attribute(1, GATE, "RecentCuts");
-        assertTrue(cuts.length > cutsBefore);
         String cut = cuts[cuts.length - 1];
         assertTrue(cut.startsWith(node4 + " "), cut);
         long millis = Long.parseLong(cut.substring(cut.indexOf(' ') + 1));

@@ -18,8 +18,10 @@ public interface PeerConnectionsMXBean {
     long getAdmittedMessages();
 
     /**
-     * The latest cuts of peers that lost their permission, newest last, each
-     * {@code "<node ID> <milliseconds from the permission files' change to the cut>"}.
+     * The latest cuts of peers that lost their permission while admitted, newest last, each
+     * {@code "<node ID> <milliseconds from the permission files' change to the cut>"}. A peer is noted
+     * once per loss: when its live connection is cut, or, if its link had just dropped, when its
+     * reconnection is refused.
      */
     String[] getRecentCuts();
 

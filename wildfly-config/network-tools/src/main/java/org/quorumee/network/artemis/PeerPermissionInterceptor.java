@@ -96,6 +96,8 @@ public final class PeerPermissionInterceptor implements Interceptor {
         private final Map<Object, Boolean> refusing = new ConcurrentHashMap<>();
         private final Map<String, Long> lastWarning = new ConcurrentHashMap<>();
         private final java.util.Deque<String> recentCuts = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        /** Nodes admitted since their last cut: each loss of permission is noted once, when first acted on. */
+        private final java.util.Set<String> admittedNodes = ConcurrentHashMap.newKeySet();
         final AtomicLong refusedConnections = new AtomicLong();
         final AtomicLong refusedPackets = new AtomicLong();
         final AtomicLong admittedMessages = new AtomicLong();
@@ -153,11 +155,17 @@ public final class PeerPermissionInterceptor implements Interceptor {
                 return null;
             }
             if (!policy.isPermitted(nodeId.get())) {
+                // A peer whose link dropped just before it lost its permission is turned away here, at
+                // its reconnection, rather than by a cut of a live connection: that is its cut.
+                if (admittedNodes.remove(nodeId.get())) {
+                    noteCut(nodeId.get());
+                }
                 refuse(connection, nodeId.get(), "not permitted (" + policy + ")");
                 return null;
             }
             Admitted fresh = new Admitted(nodeId.get(), connection);
             if (connections.putIfAbsent(connection.getID(), fresh) == null) {
+                admittedNodes.add(fresh.nodeId);
                 Object id = connection.getID();
                 connection.addCloseListener(() -> connections.remove(id));
                 connection.addFailureListener(new Forget(id));
@@ -188,11 +196,19 @@ public final class PeerPermissionInterceptor implements Interceptor {
             sweeper.execute(() -> connection.fail(new ActiveMQSecurityException("refused by the peer gate: " + reason)));
         }
 
-        /** Cuts a connection whose peer lost its permission, noting how long after the files changed. */
+        /** Cuts a connection whose peer lost its permission. */
         private void cut(Admitted admitted) {
             if (connections.remove(admitted.connection.getID()) == null) {
                 return;
             }
+            if (admittedNodes.remove(admitted.nodeId)) {
+                noteCut(admitted.nodeId);
+            }
+            refuse(admitted.connection, admitted.nodeId, "no longer permitted");
+        }
+
+        /** Notes a peer turned away after losing its permission, and how long after the files changed. */
+        private void noteCut(String nodeId) {
             long changed = 0;
             PermissionFiles f = files;
             if (f != null) {
@@ -205,13 +221,12 @@ public final class PeerPermissionInterceptor implements Interceptor {
                 }
             }
             long latency = changed == 0 ? -1 : System.currentTimeMillis() - changed;
-            recentCuts.addLast(admitted.nodeId + " " + latency);
+            recentCuts.addLast(nodeId + " " + latency);
             while (recentCuts.size() > 32) {
                 recentCuts.pollFirst();
             }
-            LOG.info(() -> "cut peer " + abbreviate(admitted.nodeId) + ": no longer permitted (" + latency
+            LOG.info(() -> "cut peer " + abbreviate(nodeId) + ": no longer permitted (" + latency
                     + " ms after the permission files changed)");
-            refuse(admitted.connection, admitted.nodeId, "no longer permitted");
         }
 
         @Override
