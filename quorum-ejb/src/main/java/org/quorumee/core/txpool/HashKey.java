@@ -15,6 +15,10 @@ final class HashKey {
                 : Arrays.hashCode(hash);
     }
 
+    byte[] bytes() {
+        return hash;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof HashKey other && Arrays.equals(hash, other.hash);

@@ -67,6 +67,8 @@ import org.quorumee.core.types.Address;
  * <li>a sender over {@code accountQueue} loses its furthest queued nonce, or the new one is refused
  *     ("account limit exceeded") when it is itself the furthest.</li>
  * </ul>
+ * This node's own clients ({@link #addLocal}) may fill only {@code globalSlots}, so that a pool full
+ * for clients still has {@code globalQueue} slots for peers' gossip.
  * When that cannot make room, "txpool is full" (at once, or after waiting for room when the caller
  * asks to: {@link #add(Transaction, Duration)}; go-ethereum says "transaction underpriced" when a full
  * pool holds nothing cheaper; at Quorum's price 0 that would mislead). Nothing of it is done unless
@@ -181,6 +183,21 @@ public final class TransactionPool {
      * @throws TransactionRejectedException as {@link #add(Transaction)}; "txpool is full" only once the wait is over
      */
     public Placement add(Transaction tx, Duration waitForRoom) throws TransactionRejectedException {
+        return add(tx, waitForRoom, config.capacity());
+    }
+
+    /**
+     * {@link #add(Transaction, Duration)} for a transaction of this node's own client: it may fill the
+     * pool only up to {@link TransactionPoolConfig#localCapacity()}, which keeps room for peers' gossip.
+     * Every node's pool holds about the same transactions, so when clients are made to wait at one
+     * node, the others still take its gossip: a peer's transaction is never made to wait, and one
+     * that finds a pool full is dropped there (which leaves that sender a nonce gap on that peer).
+     */
+    public Placement addLocal(Transaction tx, Duration waitForRoom) throws TransactionRejectedException {
+        return add(tx, waitForRoom, config.localCapacity());
+    }
+
+    private Placement add(Transaction tx, Duration waitForRoom, int capacity) throws TransactionRejectedException {
         HashKey key = new HashKey(tx.hash());
         if (all.containsKey(key)) {
             throw new TransactionRejectedException(Reason.ALREADY_KNOWN);
@@ -196,7 +213,7 @@ public final class TransactionPool {
                     throw new TransactionRejectedException(Reason.ALREADY_KNOWN);
                 }
                 try {
-                    placement = insert(tx, sender, key, head, newPending);
+                    placement = insert(tx, sender, key, head, newPending, capacity);
                     break;
                 } catch (TransactionRejectedException e) {
                     // the deadline is on the pool's clock; the timed wait only wakes this thread to look again
@@ -280,8 +297,8 @@ public final class TransactionPool {
     }
 
     /** The checks against the head state and the pool, then the insertion. Under the write lock. */
-    private Placement insert(Transaction tx, Address sender, HashKey key, Head at, List<Transaction> newPending)
-            throws TransactionRejectedException {
+    private Placement insert(Transaction tx, Address sender, HashKey key, Head at, List<Transaction> newPending,
+                             int capacity) throws TransactionRejectedException {
         long accountNonce = at.state().nonce(sender);
         if (Long.compareUnsigned(tx.nonce(), accountNonce) < 0) {
             throw new TransactionRejectedException(Reason.NONCE_TOO_LOW,
@@ -316,7 +333,7 @@ public final class TransactionPool {
         }
         int freedOwn = victims.stream().mapToInt(PooledTransaction::slots).sum();
         int growth = incoming.slots() - (old == null ? 0 : old.slots()) - freedOwn;
-        int needed = Math.max(pendingSlots + queuedSlots + growth - config.capacity(),
+        int needed = Math.max(pendingSlots + queuedSlots + growth - capacity,
                 toPending ? 0 : queuedSlots + growth - config.globalQueue());
         if (needed > 0) {
             List<PooledTransaction> evicted = chooseVictims(sender, tx, toPending, needed);

@@ -42,4 +42,12 @@ public record TransactionPoolConfig(BigInteger minGasPrice, int priceBump, int a
     public int capacity() {
         return globalSlots + globalQueue;
     }
+
+    /**
+     * The slots this node's own clients may fill ({@code globalSlots}): the other {@code globalQueue}
+     * slots stay for peers' gossip (see {@link TransactionPool#addLocal}).
+     */
+    public int localCapacity() {
+        return globalSlots;
+    }
 }

@@ -170,6 +170,11 @@ public class ManagementBeans {
         public long getGossipRejected() {
             return gossip.rejected();
         }
+
+        @Override
+        public long getGossipResent() {
+            return gossip.resent();
+        }
     }
 
     private final class Chain implements ChainMXBean {

@@ -24,4 +24,7 @@ public interface PeersMXBean {
 
     /** Gossiped transactions the pool refused (other than "already known"). */
     long getGossipRejected();
+
+    /** This node's own transactions gossiped again because they stayed in its pool (see TransactionGossip). */
+    long getGossipResent();
 }

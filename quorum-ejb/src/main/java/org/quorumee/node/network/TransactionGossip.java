@@ -1,6 +1,7 @@
 package org.quorumee.node.network;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -15,11 +16,13 @@ import jakarta.enterprise.event.Observes;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -27,6 +30,7 @@ import org.quorumee.core.crypto.Keccak;
 import org.quorumee.core.peer.MessageType;
 import org.quorumee.core.peer.PeerMessage;
 import org.quorumee.core.tx.Transaction;
+import org.quorumee.core.txpool.OwnTransactionResend;
 import org.quorumee.core.txpool.TransactionRejectedException;
 import org.quorumee.core.txpool.TransactionSync;
 import org.quorumee.node.NodeService;
@@ -51,6 +55,13 @@ import org.quorumee.node.txpool.TransactionPoolService;
  * sent every pending transaction of this pool ({@link TransactionSync}, go-ethereum's transaction
  * sync): gossip sent while the link was down may never reach it. A Raft leader cut off from its peers
  * keeps the transactions sent to it meanwhile; this is how they reach the new leader once it is back.
+ *
+ * <p>A node gossips its own transactions (those that did not come from a peer) again while they stay
+ * in its pool ({@link OwnTransactionResend}): {@code quorum.gossip.resendMillis} (5 s by default)
+ * after their gossip, then after a wait that doubles each time, up to 8 times that. A peer whose
+ * pool was full dropped the gossip,
+ * and the resend fills that nonce gap once the peer has room; a peer that has the transaction
+ * already drops it on its hash, before any signature check.
  */
 @Singleton
 @Startup
@@ -94,11 +105,21 @@ public class TransactionGossip {
     private final AtomicLong flushScheduledAt = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
+    private final long resendMillis = Long.getLong("quorum.gossip.resendMillis", 5000);
+    private final OwnTransactionResend resend = new OwnTransactionResend(TimeUnit.MILLISECONDS.toNanos(resendMillis));
+    private ScheduledFuture<?> resends;
 
     @PostConstruct
     void start() {
         network.register(MessageType.TRANSACTIONS, this::onGossip);
         network.onPeerConnected(this::syncPending);
+        resends = scheduler.scheduleWithFixedDelay(this::resendStale, resendMillis, resendMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        resends.cancel(false);
     }
 
     /** Sends a newly connected peer this pool's pending transactions, in messages of at most half the size limit. */
@@ -134,6 +155,7 @@ public class TransactionGossip {
                     .orElse(null);
             if (tx != null) {
                 outgoing.add(tx);
+                resend.gossiped(hash, System.nanoTime());
                 added = true;
             }
         }
@@ -173,6 +195,29 @@ public class TransactionGossip {
         } catch (RuntimeException e) {
             // The transactions are pooled here whatever happens to the gossip: a peer gets them on its next connection.
             LOG.log(java.util.logging.Level.WARNING, "cannot gossip " + waiting.size() + " transaction(s)", e);
+        }
+    }
+
+    /** Gossips again this node's transactions still in its pool and last sent over {@code resendMillis} ago. */
+    private void resendStale() {
+        try {
+            List<Transaction> stale = new ArrayList<>();
+            for (byte[] hash : resend.due(System.nanoTime(), h -> pool.get(h).isPresent())) {
+                pool.get(hash).ifPresent(stale::add);
+            }
+            if (stale.isEmpty() || !network.enabled() || !network.hasConnectedPeers()) {
+                return;
+            }
+            // in nonce order per sender, as a peer's pool takes them best
+            stale.sort(Comparator.comparing((Transaction tx) -> tx.sender().toString()).thenComparingLong(Transaction::nonce));
+            // fresh message IDs: the same batch sent before must not be taken for a duplicate
+            for (List<byte[]> batch : TransactionSync.batches(stale, network.maxMessageBytes() / 2)) {
+                network.broadcast(new PeerMessage(network.newMessageId(), new PeerMessage.Transactions(batch)));
+            }
+            resent.addAndGet(stale.size());
+            LOG.fine(() -> "gossiped " + stale.size() + " transaction(s) of this node again");
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "cannot gossip this node's transactions again", e);
         }
     }
 
@@ -230,6 +275,11 @@ public class TransactionGossip {
     /** Transactions from peers that the pool refused (other than "already known"). */
     public long rejected() {
         return rejected.get();
+    }
+
+    /** This node's transactions gossiped again because they stayed in its pool. */
+    public long resent() {
+        return resent.get();
     }
 
     /** A transaction hash as a set member. */

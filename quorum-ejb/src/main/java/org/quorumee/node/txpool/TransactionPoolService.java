@@ -78,10 +78,11 @@ public class TransactionPoolService {
     /**
      * Validates and adds a client's transaction; its hash. When the pool is full the caller waits (up
      * to {@code quorum.txpool.fullWaitMillis}, 10 s by default) for blocks to make room: back-pressure
-     * that slows a client down to the pace of the chain instead of refusing work soon done.
+     * that slows a client down to the pace of the chain instead of refusing work soon done. Clients
+     * fill the pool only up to its local capacity: the rest is kept for peers' gossip.
      */
     public byte[] submitFromClient(Transaction tx) throws TransactionRejectedException {
-        pool.add(tx, fullWait);
+        pool.addLocal(tx, fullWait);
         return tx.hash();
     }
 

@@ -373,6 +373,18 @@ class TransactionPoolTest {
     }
 
     @Test
+    void clientsFillOnlyTheGlobalSlotsAndTheQueueAllowanceStaysForPeers() throws Exception {
+        PoolFixture small = new PoolFixture(limits(0, 2, 1, 1), null);
+        small.pool.addLocal(legacy(small.funded(1), 0, 0), Duration.ZERO);
+        small.pool.addLocal(legacy(small.funded(2), 0, 0), Duration.ZERO);
+        assertEquals("txpool is full", assertThrows(TransactionRejectedException.class,
+                () -> small.pool.addLocal(legacy(small.funded(3), 0, 0), Duration.ZERO)).getMessage());
+        // a peer's transaction takes the slot kept for it; then the pool is full for everyone
+        assertEquals(Placement.PENDING, small.pool.add(legacy(small.funded(4), 0, 0)));
+        rejected(small.pool, Reason.POOL_FULL, legacy(small.funded(5), 0, 0));
+    }
+
+    @Test
     void aFullPoolMakesAWillingCallerWaitForTheNextHeadInsteadOfRefusing() throws Exception {
         PoolFixture small = new PoolFixture(limits(0, 1, 1, 1), null);
         KeyPair a = small.funded(1);
