@@ -58,7 +58,8 @@ import org.quorumee.node.txpool.TransactionPoolService;
  *
  * <p>A node gossips its own transactions (those that did not come from a peer) again while they stay
  * in its pool ({@link OwnTransactionResend}): {@code quorum.gossip.resendMillis} (5 s by default)
- * after their gossip, then after a wait that doubles each time, up to 8 times that. A peer whose
+ * after their gossip, then after a wait that doubles each time, up to 8 times that; to the peers
+ * connected then, as non-persistent messages. A peer whose
  * pool was full dropped the gossip,
  * and the resend fills that nonce gap once the peer has room; a peer that has the transaction
  * already drops it on its hash, before any signature check.
@@ -70,6 +71,8 @@ import org.quorumee.node.txpool.TransactionPoolService;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransactionGossip {
     private static final Logger LOG = Logger.getLogger(TransactionGossip.class.getName());
+    /** How long a resend may wait in a busy peer's queue before the broker drops it. */
+    private static final long RESEND_TTL_MILLIS = 60_000;
     /** A scheduled flush not started after this was refused by the server: it is scheduled again. */
     private static final long FLUSH_OVERDUE_MILLIS = 1000;
     /**
@@ -210,9 +213,17 @@ public class TransactionGossip {
             }
             // in nonce order per sender, as a peer's pool takes them best
             stale.sort(Comparator.comparing((Transaction tx) -> tx.sender().toString()).thenComparingLong(Transaction::nonce));
-            // fresh message IDs: the same batch sent before must not be taken for a duplicate
-            for (List<byte[]> batch : TransactionSync.batches(stale, network.maxMessageBytes() / 2)) {
-                network.broadcast(new PeerMessage(network.newMessageId(), new PeerMessage.Transactions(batch)));
+            // To the peers connected now, and not kept: a peer that is away gets the whole pool when its
+            // link comes up (syncPending), and a resend is itself a retry. Fresh message IDs: the same
+            // batch sent before must not be taken for a duplicate.
+            List<List<byte[]>> batches = TransactionSync.batches(stale, network.maxMessageBytes() / 2);
+            for (PeerState peer : network.peers()) {
+                if (peer.outboundConnected()) {
+                    for (List<byte[]> batch : batches) {
+                        network.sendTransient(peer.enode().nodeId(),
+                                new PeerMessage(network.newMessageId(), new PeerMessage.Transactions(batch)), RESEND_TTL_MILLIS);
+                    }
+                }
             }
             resent.addAndGet(stale.size());
             LOG.fine(() -> "gossiped " + stale.size() + " transaction(s) of this node again");
