@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * When a node gossips its own transactions again (those its clients sent, not its peers). A peer's
@@ -40,21 +41,21 @@ public final class OwnTransactionResend {
     }
 
     /**
-     * The hashes due again at {@code nowNanos}, each then counted as gossiped now with its wait
-     * doubled; the transactions {@code stillPooled} says have left the pool (mined, replaced,
-     * dropped) are forgotten.
+     * The transactions due again at {@code nowNanos}, as {@code pooled} finds them by hash, each then
+     * counted as gossiped now with its wait doubled; those {@code pooled} no longer finds (mined,
+     * replaced, dropped) are forgotten. {@code pooled} gets a copy of the hash.
      */
-    public List<byte[]> due(long nowNanos, Predicate<byte[]> stillPooled) {
-        List<byte[]> due = new ArrayList<>();
+    public <T> List<T> due(long nowNanos, Function<byte[], Optional<T>> pooled) {
+        List<T> due = new ArrayList<>();
         for (Iterator<Map.Entry<HashKey, Schedule>> it = schedules.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<HashKey, Schedule> entry = it.next();
-            byte[] hash = entry.getKey().bytes();
+            Optional<T> transaction = pooled.apply(entry.getKey().bytes().clone());
             Schedule schedule = entry.getValue();
-            if (!stillPooled.test(hash)) {
+            if (transaction.isEmpty()) {
                 it.remove();
             } else if (nowNanos - schedule.sentAt() >= schedule.waitNanos()) {
                 entry.setValue(new Schedule(nowNanos, Math.min(2 * schedule.waitNanos(), MAX_BACKOFF * intervalNanos)));
-                due.add(hash.clone());
+                due.add(transaction.get());
             }
         }
         return due;

@@ -39,6 +39,12 @@ final class ArtemisPeerLinks {
      */
     private static final long CALL_TIMEOUT_MILLIS = 5000;
 
+    /**
+     * Messages up to this size cross a bridge whole, as the node's own connection factory sends them
+     * (quorum-node.cli): a "large" message is kept in a file and streamed in chunks, a byte at a time.
+     */
+    private static final int MIN_LARGE_MESSAGE_BYTES = 1024 * 1024;
+
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final ObjectName broker;
 
@@ -79,6 +85,7 @@ final class ArtemisPeerLinks {
                 + ",\"retry-interval\":" + RETRY_MILLIS + ",\"retry-interval-multiplier\":1.5,\"max-retry-interval\":"
                 + MAX_RETRY_MILLIS + ",\"client-failure-check-period\":" + CLIENT_FAILURE_CHECK_MILLIS
                 + ",\"connection-ttl\":" + CONNECTION_TTL_MILLIS + ",\"call-timeout\":" + CALL_TIMEOUT_MILLIS
+                + ",\"min-large-message-size\":" + MIN_LARGE_MESSAGE_BYTES
                 + ",\"routing-type\":\"ANYCAST\"}";
         invoke(broker, "createBridge", new Object[] {bridge}, "java.lang.String");
     }

@@ -249,6 +249,14 @@ public class PeerNetwork {
         publish(message, null, 0, DeliveryMode.PERSISTENT);
     }
 
+    /**
+     * Sends every linked peer a message that may be lost, as {@link #sendTransient}: for what a peer
+     * gets again some other way (transaction gossip: the whole pool when its link comes up).
+     */
+    public void broadcastTransient(PeerMessage message, long timeToLiveMillis) {
+        publish(message, null, timeToLiveMillis, DeliveryMode.NON_PERSISTENT);
+    }
+
     /** Answers a request: a message to its sender that carries the request's ID as correlation ID. */
     public void reply(String requesterNodeId, PeerMessage request, PeerMessage.Body body) {
         send(requesterNodeId, new PeerMessage(newMessageId(), request.id(), body));
@@ -392,9 +400,23 @@ public class PeerNetwork {
         return out;
     }
 
+    /** The node IDs of the linked peers whose link is up now (no queue depths read, unlike {@link #peers}). */
+    public List<String> connectedPeerIds() {
+        if (!enabled) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (EnodeUrl peer : linked.values()) {
+            if (links.connected(peer.nodeId())) {
+                out.add(peer.nodeId());
+            }
+        }
+        return out;
+    }
+
     /** How many peers have a live link (net_peerCount). */
     public int connectedPeerCount() {
-        return (int) peers().stream().filter(PeerState::connected).count();
+        return connectedPeerIds().size();
     }
 
     // ---- permissions (JMX, admin_ RPC) ----

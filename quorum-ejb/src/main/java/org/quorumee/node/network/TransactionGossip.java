@@ -48,7 +48,8 @@ import org.quorumee.node.txpool.TransactionPoolService;
  *
  * <p>What enters the pool is gossiped in batches: what arrives within {@code quorum.gossip.batchMillis}
  * (5 ms by default) goes out as one message per batch under the peer message size limit, not one
- * message per transaction. While no peer is connected nothing is gossiped: the pool's pending
+ * message per transaction, as non-persistent messages (no journal write and disk sync on either
+ * broker for each batch). While no peer is connected nothing is gossiped: the pool's pending
  * transactions reach a peer when its link comes up.
  *
  * <p>A peer whose link has just come up (a new link, a peer restarted, a permission given back) is
@@ -71,8 +72,12 @@ import org.quorumee.node.txpool.TransactionPoolService;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TransactionGossip {
     private static final Logger LOG = Logger.getLogger(TransactionGossip.class.getName());
-    /** How long a resend may wait in a busy peer's queue before the broker drops it. */
-    private static final long RESEND_TTL_MILLIS = 60_000;
+    /**
+     * How long gossip, first sent or resent, may wait in a busy peer's queue before the broker drops
+     * it. Gossip is not written to the broker's journal: a peer away for longer, or a broker
+     * restarted, loses it, and the peer gets the whole pool when its link comes up.
+     */
+    private static final long GOSSIP_TTL_MILLIS = 60_000;
     /** A scheduled flush not started after this was refused by the server: it is scheduled again. */
     private static final long FLUSH_OVERDUE_MILLIS = 1000;
     /**
@@ -193,7 +198,8 @@ public class TransactionGossip {
         }
         try {
             for (List<byte[]> batch : TransactionSync.batches(waiting, network.maxMessageBytes() / 2)) {
-                network.broadcast(new PeerMessage(messageId(batch), new PeerMessage.Transactions(batch)));
+                network.broadcastTransient(new PeerMessage(messageId(batch), new PeerMessage.Transactions(batch)),
+                        GOSSIP_TTL_MILLIS);
             }
         } catch (RuntimeException e) {
             // The transactions are pooled here whatever happens to the gossip: a peer gets them on its next connection.
@@ -204,10 +210,7 @@ public class TransactionGossip {
     /** Gossips again this node's transactions still in its pool and last sent over {@code resendMillis} ago. */
     private void resendStale() {
         try {
-            List<Transaction> stale = new ArrayList<>();
-            for (byte[] hash : resend.due(System.nanoTime(), h -> pool.get(h).isPresent())) {
-                pool.get(hash).ifPresent(stale::add);
-            }
+            List<Transaction> stale = resend.due(System.nanoTime(), pool::get);
             if (stale.isEmpty() || !network.enabled() || !network.hasConnectedPeers()) {
                 return;
             }
@@ -217,12 +220,10 @@ public class TransactionGossip {
             // link comes up (syncPending), and a resend is itself a retry. Fresh message IDs: the same
             // batch sent before must not be taken for a duplicate.
             List<List<byte[]>> batches = TransactionSync.batches(stale, network.maxMessageBytes() / 2);
-            for (PeerState peer : network.peers()) {
-                if (peer.outboundConnected()) {
-                    for (List<byte[]> batch : batches) {
-                        network.sendTransient(peer.enode().nodeId(),
-                                new PeerMessage(network.newMessageId(), new PeerMessage.Transactions(batch)), RESEND_TTL_MILLIS);
-                    }
+            for (String peer : network.connectedPeerIds()) {
+                for (List<byte[]> batch : batches) {
+                    network.sendTransient(peer,
+                            new PeerMessage(network.newMessageId(), new PeerMessage.Transactions(batch)), GOSSIP_TTL_MILLIS);
                 }
             }
             resent.addAndGet(stale.size());
