@@ -60,10 +60,9 @@ import org.quorumee.node.txpool.TransactionPoolService;
  * <p>A node gossips its own transactions (those that did not come from a peer) again while they stay
  * in its pool ({@link OwnTransactionResend}): {@code quorum.gossip.resendMillis} (5 s by default)
  * after their gossip, then after a wait that doubles each time, up to 8 times that; to the peers
- * connected then, as non-persistent messages. A peer whose
- * pool was full dropped the gossip,
- * and the resend fills that nonce gap once the peer has room; a peer that has the transaction
- * already drops it on its hash, before any signature check.
+ * connected then, as non-persistent messages. A peer whose pool was full dropped the gossip, and the
+ * resend fills that nonce gap once the peer has room; a peer that has the transaction already drops
+ * it on its hash, before any signature check.
  */
 @Singleton
 @Startup
