@@ -2,21 +2,25 @@ package org.quorumee.core.trie;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Collects the writes of several commits (the account trie, each storage trie, new code) and hands
  * them to the backing store in one batch at {@link #flush()}: one database write per block however
  * many tries the block touched. Pending nodes are readable before the flush, so a trie committed
- * earlier in the block can be reopened by its root. For one thread (the block being built).
+ * earlier in the block can be reopened by its root. One thread writes and flushes (the block being
+ * built, then the one storing it); reads may come from other threads (Raft's minter builds the next
+ * block on this one while it is stored), so the nodes stay readable here until {@link #released()}.
  */
 public final class BufferedNodeStore implements NodeStore {
     private final NodeStore backing;
-    private final Map<Key, byte[]> pending = new HashMap<>();
+    private final Map<Key, byte[]> pending = new ConcurrentHashMap<>();
     private final List<Entry> order = new ArrayList<>();
+    /** Flushed, and kept readable here until the store they went to has committed them. */
+    private final List<Entry> flushed = new ArrayList<>();
 
     public BufferedNodeStore(NodeStore backing) {
         this.backing = backing;
@@ -50,15 +54,24 @@ public final class BufferedNodeStore implements NodeStore {
     /**
      * Writes everything pending to {@code target} in one batch instead of the backing store: a block
      * built on another buffered block (speculative minting) is stored straight into the database once
-     * its parent is, and reads through this buffer then fall through to the stored nodes.
+     * its parent is. The nodes stay readable here until {@link #released()}: the target may hold them
+     * in a transaction that other readers do not see yet.
      */
     public void flushTo(NodeStore target) {
         if (order.isEmpty()) {
             return;
         }
         target.write(List.copyOf(order));
+        flushed.addAll(order);
         order.clear();
-        pending.clear();
+    }
+
+    /** What was flushed is committed where it went: reads of it fall through to the backing store from now on. */
+    public void released() {
+        for (Entry entry : flushed) {
+            pending.remove(new Key(entry.hash()));
+        }
+        flushed.clear();
     }
 
     /**
@@ -67,6 +80,7 @@ public final class BufferedNodeStore implements NodeStore {
      */
     public void discard() {
         order.clear();
+        flushed.clear();
         pending.clear();
     }
 

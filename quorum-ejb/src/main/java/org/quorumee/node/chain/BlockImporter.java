@@ -256,16 +256,20 @@ public class BlockImporter {
             }
             DatabaseNodeStore publicNodes = nodeStore();
             DatabaseNodeStore privateNodes = privateNodeStore();
+            ExecutedBlock[] executed = new ExecutedBlock[1];
             try {
                 stored = inTransaction(() -> {
                     BlockHeader parent = headerOf(current.number());
-                    ExecutedBlock executed = execution.run(parent);
-                    executed.nodes().flushTo(publicNodes);
-                    executed.privateNodes().flushTo(privateNodes);
-                    return store(executed, logs);
+                    executed[0] = execution.run(parent);
+                    executed[0].nodes().flushTo(publicNodes);
+                    executed[0].privateNodes().flushTo(privateNodes);
+                    return store(executed[0], logs);
                 });
                 publicNodes.committed();
                 privateNodes.committed();
+                // a block the minter builds on this one reads these nodes from the cache from now on
+                executed[0].nodes().released();
+                executed[0].privateNodes().released();
             } catch (InvalidBlock e) {
                 LOG.warning(() -> "refused block " + header.number() + " " + Hex.encode(hash) + ": " + e.getMessage());
                 return ImportResult.refused(ImportResult.Status.INVALID, e.getMessage());

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.quorumee.core.bytes.Hex;
@@ -87,6 +88,7 @@ public class BlockSync {
     private OrderedWorker worker;
     /** False once the consensus engine says this node takes no more blocks from its peers. */
     private volatile boolean following = true;
+    private volatile BooleanSupplier pollHeld = () -> false;
 
     @PostConstruct
     void start() {
@@ -153,9 +155,17 @@ public class BlockSync {
         }
     }
 
+    /**
+     * Holds the poll while {@code busy} says so: a consensus engine that brings the blocks itself
+     * (Raft's log, while its applier has blocks to apply) would otherwise have peers send them twice.
+     */
+    public void holdPollingWhile(BooleanSupplier busy) {
+        pollHeld = busy;
+    }
+
     @Timeout
     void poll(Timer timer) {
-        if (!following) {
+        if (!following || pollHeld.getAsBoolean()) {
             return;
         }
         try {

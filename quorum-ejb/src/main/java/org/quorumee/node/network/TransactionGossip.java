@@ -214,7 +214,7 @@ public class TransactionGossip {
                 return;
             }
             // in nonce order per sender, as a peer's pool takes them best
-            stale.sort(Comparator.comparing((Transaction tx) -> tx.sender().toString()).thenComparingLong(Transaction::nonce));
+            stale.sort(Comparator.comparing(Transaction::sender).thenComparingLong(Transaction::nonce));
             // To the peers connected now, and not kept: a peer that is away gets the whole pool when its
             // link comes up (syncPending), and a resend is itself a retry. Fresh message IDs: the same
             // batch sent before must not be taken for a duplicate.

@@ -6,13 +6,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Where the Raft driver's time goes, summed over a window and reported once per window when
- * something happened (blocks applied or minted, a long turn, a leader change): what an operator
- * reads to see why blocks come slowly or followers call elections (etcd warns likewise when an
- * apply takes too long). Not thread-safe: the driver's thread owns it.
+ * Where the Raft driver's and its applier's time goes, summed over a window and reported once per
+ * window when something happened (blocks applied or minted, a long turn, a leader change): what an
+ * operator reads to see why blocks come slowly or followers call elections (etcd warns likewise when
+ * an apply takes too long). Not thread-safe: the driver's thread owns it (the applier's times reach
+ * it with the applier's outcomes).
  */
 final class DriverTimings {
-    /** The phases of one turn of the driver's loop. */
+    /** The phases of one turn of the driver's loop, and the applier's work. */
     enum Phase {
         EVENTS, MINT, PERSIST, APPLY
     }
@@ -29,6 +30,7 @@ final class DriverTimings {
     private long blocksMinted;
     private long transactionsMinted;
     private long leaderChanges;
+    private long mostUnapplied;
 
     /**
      * @param windowNanos   how often a summary is reported
@@ -57,6 +59,11 @@ final class DriverTimings {
         transactionsMinted += transactions;
     }
 
+    /** Committed entries waiting for the applier now. */
+    void unapplied(int entries) {
+        mostUnapplied = Math.max(mostUnapplied, entries);
+    }
+
     void leaderChanged() {
         leaderChanges++;
     }
@@ -76,17 +83,18 @@ final class DriverTimings {
         windowStart = now;
         Arrays.fill(phaseNanos, 0);
         longestTurnNanos = longTurns = blocksApplied = transactionsApplied = blocksMinted = transactionsMinted = leaderChanges = 0;
+        mostUnapplied = 0;
     }
 
     String summary(long elapsedNanos) {
         return String.format(Locale.ROOT,
                 "raft: last %d ms: minted %d block(s) (%d tx), applied %d block(s) (%d tx); driver busy: events %d ms,"
-                        + " minting %d ms, persisting %d ms, applying %d ms; longest turn %d ms, %d turn(s) over %d ms;"
-                        + " %d leader change(s)",
+                        + " minting %d ms, persisting %d ms; longest turn %d ms, %d turn(s) over %d ms; applier busy %d ms,"
+                        + " at most %d entries waiting for it; %d leader change(s)",
                 ms(elapsedNanos), blocksMinted, transactionsMinted, blocksApplied, transactionsApplied,
                 ms(phaseNanos[Phase.EVENTS.ordinal()]), ms(phaseNanos[Phase.MINT.ordinal()]),
-                ms(phaseNanos[Phase.PERSIST.ordinal()]), ms(phaseNanos[Phase.APPLY.ordinal()]), ms(longestTurnNanos),
-                longTurns, ms(longTurnNanos), leaderChanges);
+                ms(phaseNanos[Phase.PERSIST.ordinal()]), ms(longestTurnNanos), longTurns, ms(longTurnNanos),
+                ms(phaseNanos[Phase.APPLY.ordinal()]), mostUnapplied, leaderChanges);
     }
 
     private static long ms(long nanos) {

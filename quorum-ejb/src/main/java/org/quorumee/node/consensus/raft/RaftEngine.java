@@ -30,7 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -93,8 +96,11 @@ import org.quorumee.node.txpool.TransactionPoolService;
  * driver thread owns the node, the membership and the minter's speculative chain; ticks (every
  * {@value #TICK_MILLIS} ms), peer messages, new transactions and {@code raft_*} requests all reach it
  * through one queue. What a Ready asks to persist commits (one transaction) before its messages
- * leave; committed blocks go through the {@link BlockImporter} on every node, a block that does not
- * extend the head being a no-op everywhere (the block race).
+ * leave; committed blocks go, in log order, to an applier thread of their own (etcd's apply loop),
+ * which imports them through the {@link BlockImporter} on every node, a block that does not extend the
+ * head being a no-op everywhere (the block race). A block of thousands of transactions takes seconds
+ * to import on a busy follower; meanwhile its driver keeps ticking and answering heartbeats, where it
+ * used to miss them and call elections. Membership changes and snapshots wait for the applier.
  *
  * <p>The leader (minter) makes a block only when transactions are pending, at most one per
  * {@code quorum.raft.blockTimeMillis} (GoQuorum's {@code --raftblocktime}, 50 ms), building on its own
@@ -132,6 +138,8 @@ public class RaftEngine implements ConsensusEngine {
     static final long MESSAGE_TIME_TO_LIVE_MILLIS = 5000;
     /** How long a raft_ request waits for the driver. */
     static final long REQUEST_TIMEOUT_MILLIS = 5000;
+    /** How long stopping waits for the block the applier is importing. */
+    private static final long APPLIER_STOP_SECONDS = 30;
     /** Queued events run per loop turn before the node gets its tick and its Ready looked at. */
     private static final int EVENTS_PER_TURN = 512;
     /** How often the driver reports where its time went ({@link DriverTimings}); 0 for never. */
@@ -166,6 +174,12 @@ public class RaftEngine implements ConsensusEngine {
 
     private final Clock clock = Clock.systemUTC();
     private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+    /** Applies committed entries, one at a time in log order; never waits for the driver. */
+    private ExecutorService applier;
+    /** What the applier finished, for the driver to act on (the speculative chain, timings), in order. */
+    private final ConcurrentLinkedQueue<Runnable> appliedOutcomes = new ConcurrentLinkedQueue<>();
+    /** The last entry the applier finished, and the chain head then: what a snapshot records. */
+    private volatile AppliedPoint appliedPoint;
     /** Coalesces wake-ups for new transactions: one queued at a time. */
     private final AtomicBoolean transactionsSignalled = new AtomicBoolean();
     private final QuietChainRule quietChain = new QuietChainRule(
@@ -187,6 +201,8 @@ public class RaftEngine implements ConsensusEngine {
     private final Map<ByteBuffer, ExecutedBlock> proposed = new HashMap<>();
     /** While joining, before the snapshot names the members: the node ids that spoke for raft ids. */
     private final Map<Long, String> joinContacts = new HashMap<>();
+    /** Entries handed to the applier whose outcome the driver has not taken yet (block sync reads it too). */
+    private volatile int unappliedEntries;
     private boolean minting;
     private boolean removed;
     private long snapshotIndex;
@@ -238,11 +254,19 @@ public class RaftEngine implements ConsensusEngine {
             leaveCluster();
         }
         speculative = new SpeculativeChain(headBlock());
+        appliedPoint = new AppliedPoint(applied, importer.head().hash());
         // A node restarted right after a block with transactions still owes it its follow-up block.
         lastBlockMillis = clock.millis();
         lastBlockCarriedTransactions = !headBlock().transactions().isEmpty();
         network.register(org.quorumee.core.peer.MessageType.CONSENSUS, this::onPeerMessage);
+        // blocks come by the Raft log: block sync asking peers for the same blocks would only load the leader
+        sync.holdPollingWhile(() -> running && unappliedEntries > 0);
         running = true;
+        applier = Executors.newSingleThreadExecutor(work -> {
+            Thread thread = threads.newThread(work);
+            thread.setName("raft-applier");
+            return thread;
+        });
         driver = threads.newThread(this::drive);
         driver.setName("raft-driver");
         driver.start();
@@ -266,6 +290,18 @@ public class RaftEngine implements ConsensusEngine {
                 if (driver.isAlive()) {
                     driver.interrupt();
                     driver.join(1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (applier != null) {
+            // the block being imported finishes (what it calls stays up until then); the rest waits for the next start
+            applier.shutdown();
+            try {
+                if (!applier.awaitTermination(APPLIER_STOP_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warning(() -> "raft: the applier did not finish its block within " + APPLIER_STOP_SECONDS + " s");
+                    applier.shutdownNow();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -516,24 +552,23 @@ public class RaftEngine implements ConsensusEngine {
             if (rd.snapshot().isPresent() || !rd.entries().isEmpty() || rd.hardState().isPresent()) {
                 storage.persist(rd);
             }
-            long applyStart = System.nanoTime();
-            timings.add(DriverTimings.Phase.PERSIST, applyStart - persistStart);
             send(rd.messages());
             rd.softState().ifPresent(this::onSoftState);
             rd.snapshot().ifPresent(this::installSnapshot);
             for (Entry entry : rd.committedEntries()) {
-                apply(entry);
+                handOver(entry);
             }
-            timings.add(DriverTimings.Phase.APPLY, System.nanoTime() - applyStart);
+            timings.add(DriverTimings.Phase.PERSIST, System.nanoTime() - persistStart);
+            // the entries are the applier's now: Raft counts them applied (etcd does likewise)
             raft.advance(rd);
         }
-        long applied = raft.appliedIndex();
-        if (applied - snapshotIndex >= SNAPSHOT_ENTRIES) {
-            long compactTo = applied - ENTRIES_KEPT;
+        AppliedPoint applied = appliedPoint;
+        if (applied.index() - snapshotIndex >= SNAPSHOT_ENTRIES) {
+            long compactTo = applied.index() - ENTRIES_KEPT;
             long compacted = compactTo > storage.firstIndex() ? compactTo : 0;
-            storage.snapshotRecorded(log.snapshotAt(applied, raft.confState(),
-                    membership.snapshotData(importer.head().hash()).encode(), compacted), compacted);
-            snapshotIndex = applied;
+            storage.snapshotRecorded(log.snapshotAt(applied.index(), raft.confState(),
+                    membership.snapshotData(applied.headHash()).encode(), compacted), compacted);
+            snapshotIndex = applied.index();
         }
     }
 
@@ -584,6 +619,7 @@ public class RaftEngine implements ConsensusEngine {
 
     /** A snapshot from the leader: its members, and the chain up to its head (block sync fetches it). */
     private void installSnapshot(Snapshot snapshot) {
+        awaitApplier();
         RaftSnapshotData data = RaftSnapshotData.decode(snapshot.data());
         long leader = membership.leader();
         membership = RaftMembership.restore(membership.self(), data, snapshot.confState(), false);
@@ -593,6 +629,7 @@ public class RaftEngine implements ConsensusEngine {
         LOG.info(() -> "raft: installing the snapshot at index " + snapshot.index() + ", members " + snapshot.confState());
         awaitBlock(data.headBlockHash());
         log.saveAppliedIndex(snapshot.index());
+        appliedPoint = new AppliedPoint(snapshot.index(), importer.head().hash());
         snapshotIndex = snapshot.index();
         speculative.reset(headBlock());
         proposed.clear();
@@ -622,57 +659,120 @@ public class RaftEngine implements ConsensusEngine {
         }
     }
 
-    private void apply(Entry entry) {
+    /** A committed entry: blocks go to the applier; a membership change waits for it, then applies here. */
+    private void handOver(Entry entry) {
         switch (entry.type()) {
             case NORMAL -> {
-                if (entry.data().length > 0) {
-                    applyBlock(Block.decode(entry.data()));
-                }
-                log.saveAppliedIndex(entry.index());
+                long index = entry.index();
+                Block block = entry.data().length > 0 ? Block.decode(entry.data()) : null;
+                ExecutedBlock mine = block != null ? proposed.get(key(block.hash())) : null;
+                unappliedEntries++;
+                timings.unapplied(unappliedEntries);
+                applier.execute(() -> applyEntry(index, block, mine));
             }
-            case CONF_CHANGE -> applyConfChange(entry);
+            case CONF_CHANGE -> {
+                awaitApplier();
+                applyConfChange(entry);
+            }
             default -> throw new IllegalStateException("unknown entry type " + entry.type());
         }
     }
 
-    /** A committed block: imported when it extends the head, a no-op on every node when it does not. */
-    private void applyBlock(Block block) {
+    /**
+     * On the applier's thread: imports a committed block (none for an empty entry), records the
+     * entry applied, and queues what the driver must do about it. A failure stops Raft on this node,
+     * as a failure of the driver does: a later entry must not apply on a state that missed one.
+     */
+    private void applyEntry(long index, Block block, ExecutedBlock mine) {
+        if (!running) {
+            return; // applied at the next start: the stored applied index stays behind it
+        }
+        try {
+            long started = System.nanoTime();
+            Runnable outcome = block != null ? importCommitted(block, mine) : () -> {
+            };
+            log.saveAppliedIndex(index);
+            appliedPoint = new AppliedPoint(index, importer.head().hash());
+            long nanos = System.nanoTime() - started;
+            appliedOutcomes.add(() -> {
+                unappliedEntries--;
+                timings.add(DriverTimings.Phase.APPLY, nanos);
+                outcome.run();
+            });
+            inbox.offer(this::takeAppliedOutcomes);
+        } catch (RuntimeException | Error e) {
+            if (running) {
+                LOG.log(Level.SEVERE, "raft: applying entry " + index + " failed; raft stops on this node", e);
+                running = false;
+            }
+        }
+    }
+
+    /**
+     * On the applier's thread: a committed block is imported when it extends the head, a no-op on
+     * every node when it does not ({@link BlockRace}). The importer judges that under its write lock:
+     * block sync imports the same blocks meanwhile, and a verdict read before its import commits
+     * would take a block for non-extending that its parent was just joining. Returns what the driver
+     * does about it.
+     */
+    private Runnable importCommitted(Block block, ExecutedBlock mine) {
         BlockHeader header = block.header();
-        BlockRace.Verdict verdict = BlockRace.judge(header, importer.head().hash(), h -> chain.headerByHash(h).isPresent());
-        switch (verdict) {
-            case EXTENDS -> {
-                ExecutedBlock mine = proposed.remove(key(block.hash()));
-                ImportResult result = mine != null ? importer.importExecuted(mine) : importer.importBlock(block, pool::get);
-                switch (result.status()) {
-                    case IMPORTED, ALREADY_KNOWN -> {
-                        timings.applied(block.transactions().size());
-                        noteHead(block);
-                    }
-                    case INVALID -> {
-                        LOG.severe(() -> "raft: committed block " + header.number() + " " + Hex.encode(block.hash())
-                                + " is invalid, skipped: " + result.reason());
-                        unwind(block);
-                    }
-                    case NOT_EXTENDING -> {
-                        LOG.warning(() -> "raft: committed block " + header.number() + " no longer extends the head: "
-                                + result.reason());
-                        unwind(block);
-                    }
-                    default -> throw new IllegalStateException("unknown import status " + result.status());
-                }
+        ImportResult result = mine != null ? importer.importExecuted(mine) : importer.importBlock(block, pool::get);
+        switch (result.status()) {
+            case IMPORTED -> {
+                return () -> {
+                    timings.applied(block.transactions().size());
+                    joined(block);
+                };
             }
-            case ALREADY_IN_CHAIN -> {
-                // block sync brought it first
-                proposed.remove(key(block.hash()));
-                noteHead(block);
+            case ALREADY_KNOWN -> {
+                // block sync brought it first, or it is applied again after a restart
+                return () -> joined(block);
             }
-            case NON_EXTENDING -> {
+            case NOT_EXTENDING -> {
                 LOG.info(() -> "raft: non-extending block " + header.number() + " " + Hex.encode(block.hash())
                         + " (lost the block race): no-op");
-                unwind(block);
+                return () -> unwind(block);
             }
-            default -> throw new IllegalStateException("unknown verdict " + verdict);
+            case INVALID -> {
+                LOG.severe(() -> "raft: committed block " + header.number() + " " + Hex.encode(block.hash())
+                        + " is invalid, skipped: " + result.reason());
+                return () -> unwind(block);
+            }
+            default -> throw new IllegalStateException("unknown import status " + result.status());
         }
+    }
+
+    /** The applier's outcomes so far, in order; then a minter may mint again. */
+    private void takeAppliedOutcomes() {
+        boolean took = false;
+        for (Runnable outcome = appliedOutcomes.poll(); outcome != null; outcome = appliedOutcomes.poll()) {
+            outcome.run();
+            took = true;
+        }
+        if (took && minting) {
+            throttle.request();
+        }
+    }
+
+    /** Waits until the applier has applied every entry handed to it, and takes its outcomes. */
+    private void awaitApplier() {
+        try {
+            applier.submit(() -> {
+            }).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the raft applier");
+        }
+        takeAppliedOutcomes();
+    }
+
+    /** A committed block joined the chain (here or by block sync): it is no longer a proposal of ours. */
+    private void joined(Block block) {
+        proposed.remove(key(block.hash()));
+        noteHead(block);
     }
 
     /** A block became (or already was) part of the chain. */
@@ -724,8 +824,9 @@ public class RaftEngine implements ConsensusEngine {
             }
         }
         // a snapshot at every membership change: a node joining needs one that names it (GoQuorum)
-        byte[] data = membership.snapshotData(importer.head().hash()).encode();
-        storage.snapshotRecorded(log.snapshotAt(entry.index(), after, data, 0), 0);
+        byte[] head = importer.head().hash();
+        storage.snapshotRecorded(log.snapshotAt(entry.index(), after, membership.snapshotData(head).encode(), 0), 0);
+        appliedPoint = new AppliedPoint(entry.index(), head);
         snapshotIndex = entry.index();
     }
 
@@ -746,6 +847,14 @@ public class RaftEngine implements ConsensusEngine {
         boolean quietBlockDue = speculative.pendingBlocks() == 0
                 && quietChain.isEmptyBlockDue(lastBlockMillis, lastBlockCarriedTransactions, clock.millis());
         if (!throttle.isDue() && !quietBlockDue) {
+            return;
+        }
+        if (unappliedEntries > 0) {
+            // Committed blocks wait for the applier: the next block waits too (the applier's outcome
+            // asks for it again). It then carries what came meanwhile: fewer, larger blocks cost less
+            // per transaction (each is a Raft entry written on every node, a state root and a commit),
+            // and a leader just elected builds on the head it is about to have, not an older one.
+            throttle.cancel();
             return;
         }
         throttle.minted();
@@ -805,6 +914,10 @@ public class RaftEngine implements ConsensusEngine {
 
     private static ByteBuffer key(byte[] hash) {
         return ByteBuffer.wrap(hash);
+    }
+
+    /** An entry the applier finished and the chain head after it. */
+    private record AppliedPoint(long index, byte[] headHash) {
     }
 
     // ---------------------------------------------------------------- members from the node's files

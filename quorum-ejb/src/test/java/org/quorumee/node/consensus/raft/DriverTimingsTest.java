@@ -23,12 +23,14 @@ class DriverTimingsTest {
         timings.minted(3);
         timings.applied(3);
         timings.add(DriverTimings.Phase.APPLY, 1_200 * MS);
+        timings.unapplied(2);
+        timings.unapplied(1);
         timings.leaderChanged();
         timings.turn(1_500 * MS, 20_000 * MS);
         assertEquals(1, reports.size());
         String report = reports.get(0);
         assertTrue(report.contains("minted 1 block(s) (3 tx), applied 1 block(s) (3 tx)"), report);
-        assertTrue(report.contains("applying 1200 ms"), report);
+        assertTrue(report.contains("applier busy 1200 ms, at most 2 entries waiting for it"), report);
         assertTrue(report.contains("longest turn 1500 ms, 1 turn(s) over 1000 ms"), report);
         assertTrue(report.contains("1 leader change(s)"), report);
 
