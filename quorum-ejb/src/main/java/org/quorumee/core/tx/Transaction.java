@@ -419,7 +419,8 @@ public final class Transaction {
     }
 
     /**
-     * The sender, recovered from the signature once and then cached. Does not check low-s: call
+     * The sender, recovered from the signature once and then cached (here, and in {@link SenderCache}
+     * for the other objects of the same transaction). Does not check low-s: call
      * {@link #validate} for the full rules.
      *
      * @throws InvalidTransactionException ({@link Reason#SENDER_NOT_RECOVERABLE}) when no key recovers
@@ -427,8 +428,9 @@ public final class Transaction {
     public Address sender() {
         Address a = sender;
         if (a == null) {
+            byte[] signed = signingHash();
             try {
-                a = Secp256k1.recoverAddress(signingHash(), signature);
+                a = SenderCache.sender(signed, signature, () -> Secp256k1.recoverAddress(signed, signature));
             } catch (InvalidSignatureException e) {
                 throw new InvalidTransactionException(Reason.SENDER_NOT_RECOVERABLE, "cannot recover the sender: " + e.getMessage());
             }
