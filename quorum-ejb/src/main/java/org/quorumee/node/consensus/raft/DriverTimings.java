@@ -13,9 +13,13 @@ import java.util.function.Consumer;
  * it with the applier's outcomes).
  */
 final class DriverTimings {
-    /** The phases of one turn of the driver's loop, and the applier's work. */
+    /**
+     * The phases of one turn of the driver's loop (events, minting, the log write of a Ready, then the
+     * rest of the Ready: messages sent, snapshot installed, entries handed to the applier), and the
+     * applier's work.
+     */
     enum Phase {
-        EVENTS, MINT, PERSIST, APPLY
+        EVENTS, MINT, PERSIST, HAND_OVER, APPLY
     }
 
     private final long windowNanos;
@@ -89,11 +93,11 @@ final class DriverTimings {
     String summary(long elapsedNanos) {
         return String.format(Locale.ROOT,
                 "raft: last %d ms: minted %d block(s) (%d tx), applied %d block(s) (%d tx); driver busy: events %d ms,"
-                        + " minting %d ms, persisting %d ms; longest turn %d ms, %d turn(s) over %d ms; applier busy %d ms,"
+                        + " minting %d ms, persisting %d ms, sending and handing over %d ms; longest turn %d ms, %d turn(s) over %d ms; applier busy %d ms,"
                         + " at most %d entries waiting for it; %d leader change(s)",
                 ms(elapsedNanos), blocksMinted, transactionsMinted, blocksApplied, transactionsApplied,
                 ms(phaseNanos[Phase.EVENTS.ordinal()]), ms(phaseNanos[Phase.MINT.ordinal()]),
-                ms(phaseNanos[Phase.PERSIST.ordinal()]), ms(longestTurnNanos), longTurns, ms(longTurnNanos),
+                ms(phaseNanos[Phase.PERSIST.ordinal()]), ms(phaseNanos[Phase.HAND_OVER.ordinal()]), ms(longestTurnNanos), longTurns, ms(longTurnNanos),
                 ms(phaseNanos[Phase.APPLY.ordinal()]), mostUnapplied, leaderChanges);
     }
 

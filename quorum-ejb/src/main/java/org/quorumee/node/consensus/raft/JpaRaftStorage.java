@@ -43,6 +43,17 @@ public final class JpaRaftStorage implements WritableRaftStorage {
         repository.saveAppliedIndex(index);
     }
 
+    /**
+     * Records {@code index} as the applied index unless a later one is recorded already (committed
+     * before this transaction read it). The Raft applier commits each index it applied before the
+     * driver can see it, so a snapshot the driver records at an index it saw never takes it back.
+     */
+    public void raiseAppliedIndex(long index) {
+        if (index > repository.appliedIndex()) {
+            repository.saveAppliedIndex(index);
+        }
+    }
+
     @Override
     public InitialState initialState() {
         HardState hardState = repository.hardState()

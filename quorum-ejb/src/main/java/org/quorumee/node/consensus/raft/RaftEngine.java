@@ -552,13 +552,15 @@ public class RaftEngine implements ConsensusEngine {
             if (rd.snapshot().isPresent() || !rd.entries().isEmpty() || rd.hardState().isPresent()) {
                 storage.persist(rd);
             }
+            long handOverStart = System.nanoTime();
+            timings.add(DriverTimings.Phase.PERSIST, handOverStart - persistStart);
             send(rd.messages());
             rd.softState().ifPresent(this::onSoftState);
             rd.snapshot().ifPresent(this::installSnapshot);
             for (Entry entry : rd.committedEntries()) {
                 handOver(entry);
             }
-            timings.add(DriverTimings.Phase.PERSIST, System.nanoTime() - persistStart);
+            timings.add(DriverTimings.Phase.HAND_OVER, System.nanoTime() - handOverStart);
             // the entries are the applier's now: Raft counts them applied (etcd does likewise)
             raft.advance(rd);
         }

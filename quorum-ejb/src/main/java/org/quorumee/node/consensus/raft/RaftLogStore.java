@@ -60,13 +60,15 @@ public class RaftLogStore implements WritableRaftStorage {
     }
 
     /**
-     * A snapshot of the application at the applied index {@code index}, recorded with that applied
-     * index, the log then compacted to {@code compactTo} (at most {@code index}; 0 for none).
+     * A snapshot of the application at the applied index {@code index}, the log then compacted to
+     * {@code compactTo} (at most {@code index}; 0 for none). The applied index is raised to
+     * {@code index}, never lowered: the applier records its own, and may be past a periodic snapshot
+     * the driver takes meanwhile.
      */
     public Snapshot snapshotAt(long index, ConfState confState, byte[] data, long compactTo) {
         JpaRaftStorage s = storage();
         Snapshot snapshot = s.createSnapshot(index, confState, data);
-        s.saveAppliedIndex(index);
+        s.raiseAppliedIndex(index);
         if (compactTo > 0) {
             s.compact(compactTo);
         }

@@ -23,6 +23,8 @@ class DriverTimingsTest {
         timings.minted(3);
         timings.applied(3);
         timings.add(DriverTimings.Phase.APPLY, 1_200 * MS);
+        timings.add(DriverTimings.Phase.PERSIST, 30 * MS);
+        timings.add(DriverTimings.Phase.HAND_OVER, 7 * MS);
         timings.unapplied(2);
         timings.unapplied(1);
         timings.leaderChanged();
@@ -31,6 +33,7 @@ class DriverTimingsTest {
         String report = reports.get(0);
         assertTrue(report.contains("minted 1 block(s) (3 tx), applied 1 block(s) (3 tx)"), report);
         assertTrue(report.contains("applier busy 1200 ms, at most 2 entries waiting for it"), report);
+        assertTrue(report.contains("persisting 30 ms, sending and handing over 7 ms"), report);
         assertTrue(report.contains("longest turn 1500 ms, 1 turn(s) over 1000 ms"), report);
         assertTrue(report.contains("1 leader change(s)"), report);
 

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -83,20 +84,38 @@ class JpaRaftStorageTest {
             return new TransactionalRaftStorage(emf);
         }
 
+        /** Runs {@code work} on a storage of its own in one committed transaction. */
+        private static void inTransaction(Consumer<JpaRaftStorage> work) {
+            EntityManager em = emf.createEntityManager();
+            em.getTransaction().begin();
+            work.accept(new JpaRaftStorage(new RaftLogRepository(em)));
+            em.getTransaction().commit();
+            em.close();
+        }
+
         @Test
         void theAppliedIndexIsItsOwnRow() {
             newStorage();
-            EntityManager em = emf.createEntityManager();
-            em.getTransaction().begin();
-            JpaRaftStorage storage = new JpaRaftStorage(new RaftLogRepository(em));
-            assertEquals(0, storage.appliedIndex());
-            storage.saveAppliedIndex(5);
-            storage.saveAppliedIndex(7);
-            em.getTransaction().commit();
-            em.close();
-            EntityManager again = emf.createEntityManager();
-            assertEquals(7, new JpaRaftStorage(new RaftLogRepository(again)).appliedIndex());
-            again.close();
+            inTransaction(storage -> {
+                assertEquals(0, storage.appliedIndex());
+                storage.saveAppliedIndex(5);
+                storage.saveAppliedIndex(7);
+            });
+            inTransaction(storage -> assertEquals(7, storage.appliedIndex()));
+        }
+
+        @Test
+        void aSnapshotRaisesTheAppliedIndexButNeverLowersIt() {
+            newStorage();
+            inTransaction(storage -> {
+                storage.raiseAppliedIndex(3);
+                assertEquals(3, storage.appliedIndex(), "no row yet: written");
+                storage.saveAppliedIndex(9); // the applier, past the snapshot's index
+            });
+            inTransaction(storage -> storage.raiseAppliedIndex(6));
+            inTransaction(storage -> assertEquals(9, storage.appliedIndex()));
+            inTransaction(storage -> storage.raiseAppliedIndex(12));
+            inTransaction(storage -> assertEquals(12, storage.appliedIndex()));
         }
 
         @Test
